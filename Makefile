@@ -1,0 +1,36 @@
+# svodka — the two commands: `make run` and `make test`. `make help` lists the rest.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SEED   := ../shared/data/seed/000_0f97dea6d08dfc1b.txt
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test bench lint clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install svodka with its dependencies
+
+run: $(STAMP) ## extract the seed article and print what svodka found
+	@if [ -f $(SEED) ]; then $(BIN)/svodka extract $(SEED) --format pretty; \
+	else echo "seed article not found at $(SEED)"; exit 1; fi
+
+test: $(STAMP) ## run the test suite
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP) ## articles/s and peak memory of svodka vs natasha on NEREL train
+	$(BIN)/python bench/bench_extract.py
+
+lint: $(STAMP) ## ruff over the package and tests
+	$(BIN)/pip install --quiet ruff && $(BIN)/ruff check svodka tests bench
+
+clean: ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache build *.egg-info

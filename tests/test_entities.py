@@ -1,0 +1,103 @@
+"""The entities layer: typing, grouping, canonical names, adjectives, metonymy."""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.article import Article
+from tests.conftest import assert_offsets
+
+
+def entities_by_name(record: dict) -> dict[str, dict]:
+    return {e["name"]: e for e in record["entities"]}
+
+
+def forms(record: dict, entity: dict, kind: str | None = None) -> list[str]:
+    return [record["text"][m["start"]:m["end"]] for m in entity["mentions"]
+            if kind is None or m.get("kind", "name") == kind]
+
+
+def test_seed_people(seed_record):
+    people = {e["name"]: e for e in seed_record["entities"] if e["type"] == "PERSON"}
+    kalugin = people["Михаил Калугин"]
+    names = forms(seed_record, kalugin, "name")
+    assert names.count("Михаил Калугин") == 7
+    assert "Калугин" in names
+    assert {"Владимир Путин", "Ильхам Алиев"} <= set(people)
+    assert not any("Российско" in name for name in people)
+
+
+def test_seed_countries_cities_and_organisations(seed_record):
+    by_name = entities_by_name(seed_record)
+    russia = by_name["Россия"]
+    assert (russia["type"], russia["wikidata"]) == ("COUNTRY", "Q159")
+    assert {"РФ", "России", "Российской Федерации"} <= set(forms(seed_record, russia, "name"))
+    assert (by_name["Азербайджан"]["type"], by_name["Азербайджан"]["wikidata"]) == (
+        "COUNTRY", "Q227")
+    assert (by_name["Армения"]["type"], by_name["Армения"]["wikidata"]) == ("COUNTRY", "Q399")
+    for city in ("Душанбе", "Москва", "Астрахань", "Баку", "Ереван"):
+        assert by_name[city]["type"] == "CITY", city
+    assert by_name["МИД России"]["type"] == "ORGANIZATION"
+    assert by_name["РИА Новости"]["type"] == "ORGANIZATION"
+    assert_offsets(seed_record)
+
+
+def test_seed_capitals_as_actors_stand_for_their_states(seed_record):
+    by_name = entities_by_name(seed_record)
+    azerbaijan, armenia = by_name["Азербайджан"]["id"], by_name["Армения"]["id"]
+    assert {m.get("stands_for") for m in by_name["Баку"]["mentions"]} == {azerbaijan}
+    assert {m.get("stands_for") for m in by_name["Ереван"]["mentions"]} == {armenia}
+    # «в Душанбе», «в Москве»: places, not actors
+    assert not any(m.get("stands_for") for m in by_name["Душанбе"]["mentions"])
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text: str) -> dict:
+        record = pipeline(Article(text=text)).to_record()
+        assert_offsets(record)
+        return record
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "name", "kind"),
+    [
+        ("Российская делегация прибыла в Анкару.", "Российская", "Россия", "adjective"),
+        ("Американские компании уходят с рынка.", "Американские", "США", "adjective"),
+        ("Переговоры прошли в Казахстане.", "Казахстане", "Казахстан", "name"),
+        ("Делегация ФРГ посетила Минск.", "ФРГ", "Германия", "name"),
+        ("Позицию КНР изложил посол.", "КНР", "Китай", "name"),
+        ("Армяно-азербайджанская граница остается закрытой.", "Армяно", "Армения", "adjective"),
+        ("Армяно-азербайджанская граница остается закрытой.", "азербайджанская", "Азербайджан",
+         "adjective"),
+    ],
+)
+def test_country_forms(extract, text, form, name, kind):
+    record = extract(text)
+    entity = entities_by_name(record)[name]
+    assert entity["type"] == "COUNTRY"
+    assert form in forms(record, entity, kind)
+
+
+def test_nested_country_inside_organisation(extract):
+    record = extract("Представитель МИД РФ выступил в Женеве.")
+    by_name = entities_by_name(record)
+    org = by_name["МИД России"]
+    assert forms(record, org) == ["МИД РФ"]
+    assert forms(record, by_name["Россия"]) == ["РФ"]
+
+
+def test_surname_joins_the_full_name_and_initials_too(extract):
+    record = extract("Министр Сергей Лавров прибыл в Астану. В. Лавров провел переговоры. "
+                     "Лавров заявил о прогрессе.")
+    people = [e for e in record["entities"] if e["type"] == "PERSON"]
+    assert [p["name"] for p in people] == ["Сергей Лавров"]
+    assert len(people[0]["mentions"]) == 3
+
+
+def test_canonical_names_are_nominative(extract):
+    record = extract("Встреча с Ильхамом Алиевым прошла в Астрахани.")
+    names = {e["name"] for e in record["entities"]}
+    assert {"Ильхам Алиев", "Астрахань"} <= names
