@@ -90,11 +90,17 @@ def test_nested_country_inside_organisation(extract):
 
 
 def test_surname_joins_the_full_name_and_initials_too(extract):
-    record = extract("Министр Сергей Лавров прибыл в Астану. В. Лавров провел переговоры. "
+    record = extract("Министр Сергей Лавров прибыл в Астану. С. Лавров провел переговоры. "
                      "Лавров заявил о прогрессе.")
     people = [e for e in record["entities"] if e["type"] == "PERSON"]
     assert [p["name"] for p in people] == ["Сергей Лавров"]
-    assert len(people[0]["mentions"]) == 3
+    assert len([m for m in people[0]["mentions"] if m["kind"] == "name"]) == 3
+
+
+def test_a_different_initial_is_a_different_person(extract):
+    record = extract("Сергей Лавров прибыл в Астану. В. Лавров, его однофамилец, остался дома.")
+    people = [e["name"] for e in record["entities"] if e["type"] == "PERSON"]
+    assert "Сергей Лавров" in people and len(people) == 2
 
 
 def test_canonical_names_are_nominative(extract):

@@ -116,6 +116,8 @@ def merge_ner(article: Article, found: list[Candidate], nlp: NLP,
         kind = NER_TYPES[span.type]
         if kind == "PERSON" and _not_a_person(article, span.start, span.end):
             continue
+        if _country_adjective(article, span.start, span.end, gazetteer):
+            continue  # «Армяно-азербайджанская», «Российская»: adjective mentions, below
         if kind == "LOCATION" and inside and len(inside) == 1 and inside[0].type in GEO_TYPES:
             continue  # the gazetteer already typed the same place
         candidate = Candidate(span.start, span.end, kind, normal=span.normal)
@@ -138,6 +140,16 @@ def _not_a_person(article: Article, start: int, end: int) -> bool:
         return True
     return len(tokens) == 1 and "-" in tokens[0].text and tokens[0].lemma.endswith(
         ADJECTIVE_SUFFIXES)
+
+
+def _country_adjective(article: Article, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    tokens = [t for t in article.tokens if t.start >= start and t.end <= end]
+    if len(tokens) != 1 or tokens[0].pos != "ADJ":
+        return False
+    token = tokens[0]
+    if "-" in token.text:
+        return bool(_compound_adjective(token, gazetteer))
+    return gazetteer.find_adjective(token.lemma) is not None
 
 
 # --- relational adjectives -------------------------------------------------------
