@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SEED   := ../shared/data/seed/000_0f97dea6d08dfc1b.txt
+DB     ?= svodka.db
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test bench lint clean
@@ -19,9 +20,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv and install svodka with its dependencies
 
-run: $(STAMP) ## extract the seed article and print what svodka found
-	@if [ -f $(SEED) ]; then $(BIN)/svodka extract $(SEED) --format pretty; \
-	else echo "seed article not found at $(SEED)"; exit 1; fi
+run: $(STAMP) ## build svodka.db from the sample articles in examples/ and summarise it
+	$(BIN)/svodka ingest examples --db $(DB) --quiet
+	@$(BIN)/svodka summary --db $(DB)
 
 test: $(STAMP) ## run the test suite
 	$(BIN)/python -m pytest -q

@@ -98,6 +98,135 @@ def print_report(report, *, as_json: bool) -> int:
     return 0
 
 
+def cmd_evaluate_gold(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from svodka.evaluate.factrueval import evaluate_factrueval
+    from svodka.evaluate.nerel import evaluate_nerel
+
+    run = evaluate_nerel if args.kind == "nerel" else evaluate_factrueval
+    report = run(Path(args.directory), limit=args.limit)
+    return print_report(report, as_json=args.json)
+
+
+def cmd_evaluate_figures(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from svodka.evaluate.figures import evaluate_figures
+
+    report = evaluate_figures([Path(d) for d in args.directories])
+    return print_report(report, as_json=args.json)
+
+
+def cmd_evaluate_quotes(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from svodka.evaluate.quotes import evaluate_quotes
+
+    report = evaluate_quotes(Path(args.gold), Path(args.texts))
+    return print_report(report, as_json=args.json)
+
+
+def cmd_evaluate_dates(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from svodka.evaluate.dates import evaluate_dates
+
+    report = evaluate_dates(Path(args.texts), Path(args.gold) if args.gold else None,
+                            limit=args.limit)
+    return print_report(report, as_json=args.json)
+
+
+def cmd_evaluate_events(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from svodka.evaluate.events import evaluate_events
+
+    report = evaluate_events(Path(args.directory), limit=args.limit)
+    return print_report(report, as_json=args.json)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from svodka.read import read_inputs
+    from svodka.store import open_store
+    from svodka.store.ingest import ingest
+
+    settings = Settings()
+    tally = Tally(sys.stderr)
+    done: dict[str, int] = {"stored": 0, "unchanged": 0}
+    with open_store(args.db) as store:
+        articles = tally.articles(read_inputs(args.paths, settings=settings), args.published)
+        for outcome in ingest(_progress(articles, quiet=args.quiet), store, settings=settings,
+                              reextract=args.reextract):
+            if outcome.action == "failed":
+                tally.skipped += 1
+                print(f"svodka: skipped {outcome.origin or outcome.article_id}: "
+                      f"{outcome.reason}", file=sys.stderr)
+            else:
+                done["stored" if outcome.stored else "unchanged"] += 1
+    print(f"svodka: read {tally.read}, stored {done['stored']}, unchanged {done['unchanged']}, "
+          f"skipped {tally.skipped}", file=sys.stderr)
+    return 0 if tally.read else 1
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from svodka.store import open_store
+
+    with open_store(args.db, create=False) as store:
+        counts = store.counts()
+    print("\n".join(f"{table:<20} {n:>8}" for table, n in counts.items()))
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from svodka.store import open_store
+
+    with open_store(args.db, create=False) as store:
+        summary = store.summary(top=args.top)
+    print(json.dumps(summary, ensure_ascii=False, indent=1) if args.json
+          else _render_summary(summary))
+    return 0
+
+
+def _render_summary(s: dict) -> str:
+    dates, quotes = s["published"], s["quotes"]
+    if not s["articles"]:
+        return f"{s['store']['url']}: no articles yet (svodka ingest PATH... --db PATH)"
+    lines = [f"{s['store']['url']}: {s['articles']} articles, published {dates['first']} … "
+             f"{dates['last']}" + (f" ({dates['undated']} undated)" if dates["undated"] else ""),
+             "sources: " + ", ".join(f"{x['source']} {x['articles']}" for x in s["sources"]),
+             "", (f"{'entities by type':<20} {'entities':>8} {'names':>6} {'articles':>8} "
+                  f"{'mentions':>8}")]
+    lines += [f"  {t['type']:<18} {t['entities']:>8} {t['names']:>6} {t['articles']:>8} "
+              f"{t['mentions']:>8}" for t in s["entity_types"]]
+    for key in ("people", "countries", "organizations"):
+        lines += ["", f"most mentioned {key} (articles, mentions)"]
+        lines += [f"  {_named(e):<50} {e['articles']:>4} {e['mentions']:>5}"
+                  for e in s[key]] or ["  (none)"]
+    kinds = ", ".join(f"{k} {n}" for k, n in quotes["by_kind"].items())
+    lines += ["", f"quotes: {quotes['count']}" + (f" ({kinds})" if kinds else "")
+              + f", {quotes['unattributed']} without a speaker; top speakers (quotes, articles)"]
+    lines += [f"  {q['name']:<50} {q['quotes']:>4} {q['articles']:>5}" for q in quotes["speakers"]]
+    if s["events_by_type"]:
+        lines += ["", "events by type:"] + _chunks([f"{t} {n}" for t, n in
+                                                    s["events_by_type"].items()], 6)
+    if s["documents"]:
+        lines += ["", "documents (articles)"]
+        lines += [f"  {d['name']:<70} {d['articles']:>4}" for d in s["documents"]]
+    lines += ["", "rows per table:"] + _chunks([f"{t} {n}" for t, n in s["counts"].items()], 5)
+    if s["with_errors"]:
+        lines.append(f"{s['with_errors']} articles had a stage failure (see their records)")
+    return "\n".join(lines)
+
+
+def _chunks(items: list[str], size: int) -> list[str]:
+    return ["  " + ", ".join(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def _named(entity: dict) -> str:
+    return entity["name"] + (f" [{entity['wikidata']}]" if entity.get("wikidata") else "")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="svodka",
@@ -119,9 +248,51 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", help="score svodka against gold data")
     kinds = evaluate.add_subparsers(dest="kind", required=True)
     # evaluate commands: each adds its sub-parser here (see svodka/evaluate/)
+    events = kinds.add_parser("events", help="events vs NEREL EVENT: triggers, arguments")
+    events.add_argument("directory", metavar="DIR", help="folder of brat .txt/.ann")
+    events.add_argument("--limit", type=int, metavar="N", help="score only the first N")
+    events.set_defaults(func=cmd_evaluate_events)
+    for name, help_text in (("nerel", "NEREL (brat): entities, figures, posts, Wikidata"),
+                            ("factrueval", "factRuEval-2016: entities (track 1), facts")):
+        gold = kinds.add_parser(name, help=help_text)
+        gold.add_argument("directory", metavar="DIR", help="folder of gold documents")
+        gold.add_argument("--limit", type=int, metavar="N", help="score only the first N")
+        gold.set_defaults(func=cmd_evaluate_gold)
+    figures = kinds.add_parser("figures", help="figures vs NEREL MONEY/PERCENT: exact spans")
+    figures.add_argument("directories", nargs="+", metavar="DIR",
+                         help="folders of NEREL brat .txt/.ann")
+    figures.set_defaults(func=cmd_evaluate_figures)
+    quotes = kinds.add_parser("quotes", help="quotations: span P/R/F1, attribution accuracy")
+    quotes.add_argument("--gold", required=True, metavar="JSONL", help="gold quotations")
+    quotes.add_argument("--texts", required=True, metavar="DIR", help="folder of DOC.txt files")
+    quotes.set_defaults(func=cmd_evaluate_quotes)
+    dates = kinds.add_parser("dates", help="timexes: span P/R/F1, value accuracy")
+    dates.add_argument("--gold", metavar="JSONL",
+                       help="gold timexes with values (without it: NEREL DATE spans only)")
+    dates.add_argument("--texts", required=True, metavar="DIR", help="folder of brat .txt/.ann")
+    dates.add_argument("--limit", type=int, metavar="N", help="score only the first N")
+    dates.set_defaults(func=cmd_evaluate_dates)
     for sub in kinds.choices.values():
         sub.add_argument("--json", action="store_true", help="print the report as JSON")
-    # more commands: ingest, stats, serve, export
+    ingest = commands.add_parser("ingest", help="extract articles into the knowledge base")
+    ingest.add_argument("paths", nargs="+", metavar="PATH",
+                        help="files, directories, .gz, JSON Lines, or - for stdin")
+    ingest.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
+                        help="publication date for articles that carry none")
+    ingest.add_argument("--reextract", action="store_true",
+                        help="extract stored articles again and replace their layers")
+    ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    ingest.set_defaults(func=cmd_ingest)
+    stats = commands.add_parser("stats", help="rows per layer in the knowledge base")
+    stats.set_defaults(func=cmd_stats)
+    summary = commands.add_parser("summary", help="what the knowledge base holds")
+    summary.add_argument("--top", type=int, default=10, metavar="N", help="rows per list")
+    summary.add_argument("--json", action="store_true", help="print the summary as JSON")
+    summary.set_defaults(func=cmd_summary)
+    for sub in (ingest, stats, summary):
+        sub.add_argument("--db", default="svodka.db", metavar="PATH|URL",
+                         help="the database: a SQLite file or sqlite:///PATH (default svodka.db)")
+    # more commands: serve, export
     return parser
 
 
