@@ -137,6 +137,15 @@ def cmd_evaluate_dates(args: argparse.Namespace) -> int:
     return print_report(report, as_json=args.json)
 
 
+def cmd_evaluate_identity(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from svodka.evaluate.identity import evaluate_identity
+
+    report = evaluate_identity([Path(d) for d in args.directories], limit=args.limit)
+    return print_report(report, as_json=args.json)
+
+
 def cmd_evaluate_events(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -227,6 +236,57 @@ def _named(entity: dict) -> str:
     return entity["name"] + (f" [{entity['wikidata']}]" if entity.get("wikidata") else "")
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from svodka.api import create_app
+    from svodka.store import open_store
+
+    open_store(args.db, create=False).close()  # a missing database fails here, not per page
+    print(f"svodka: serving {args.db} at http://{args.host}:{args.port}/ "
+          f"(API: http://{args.host}:{args.port}/docs)", file=sys.stderr, flush=True)
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from svodka.export import export_rows, write_export
+    from svodka.store import open_store
+
+    with open_store(args.db, create=False) as store:
+        n = write_export(export_rows(store, args.what), args.output, fmt=args.format,
+                         what=args.what)
+    print(f"svodka: exported {n} {args.what} rows", file=sys.stderr)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from svodka.store import open_store
+
+    with open_store(args.db, create=False) as store:
+        hits = store.search(args.query, kinds=args.kind or ("article", "quote", "entity"),
+                            limit=args.limit, offset=args.offset)
+    if args.json:
+        print(json.dumps(hits, ensure_ascii=False, indent=1))
+    elif not hits:
+        print(f"no hits for {args.query!r}")
+    for hit in [] if args.json else hits:
+        where = hit["kind"] + (f" {hit['ref']}" if hit["ref"] is not None else "")
+        print(f"{hit['article_id']} {where} · {hit['published'] or 'undated'} · "
+              f"{hit['title'] or ''} · score {hit['score']:.4g}")
+        print("  " + _marked(hit["snippet"], hit["highlights"]).replace("\n", " ") + "\n")
+    return 0
+
+
+def _marked(snippet: str, highlights: list[list[int]]) -> str:
+    """The snippet with its highlighted words in [brackets]."""
+    out, at = [], 0
+    for start, end in highlights:
+        out += [snippet[at:start], "[", snippet[start:end], "]"]
+        at = end
+    return "".join(out) + snippet[at:]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="svodka",
@@ -248,6 +308,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", help="score svodka against gold data")
     kinds = evaluate.add_subparsers(dest="kind", required=True)
     # evaluate commands: each adds its sub-parser here (see svodka/evaluate/)
+    identity = kinds.add_parser("identity", help="cross-article identity vs NEREL QIDs (B-cubed)")
+    identity.add_argument("directories", nargs="+", metavar="DIR",
+                          help="folders of NEREL brat .txt/.ann (e.g. train dev)")
+    identity.add_argument("--limit", type=int, metavar="N", help="only the first N of each")
+    identity.set_defaults(func=cmd_evaluate_identity)
     events = kinds.add_parser("events", help="events vs NEREL EVENT: triggers, arguments")
     events.add_argument("directory", metavar="DIR", help="folder of brat .txt/.ann")
     events.add_argument("--limit", type=int, metavar="N", help="score only the first N")
@@ -291,7 +356,29 @@ def build_parser() -> argparse.ArgumentParser:
     summary.set_defaults(func=cmd_summary)
     for sub in (ingest, stats, summary):
         sub.add_argument("--db", default="svodka.db", metavar="PATH|URL",
-                         help="the database: a SQLite file or sqlite:///PATH (default svodka.db)")
+                         help="the database: a SQLite file, sqlite:///PATH or "
+                              "postgresql://USER@HOST/DB (default svodka.db)")
+    serve = commands.add_parser("serve", help="the web UI and the HTTP API (/docs)")
+    serve.add_argument("--db", default="svodka.db", metavar="PATH|URL", help="the database")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(func=cmd_serve)
+    export = commands.add_parser("export", help="write a table: articles, entities, quotes…")
+    export.add_argument("--db", default="svodka.db", metavar="PATH|URL", help="the database")
+    export.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
+    export.add_argument("--what", required=True, choices=["articles", "entities", "quotes",
+                                                          "events", "positions", "gdelt"])
+    export.add_argument("-o", "--output", metavar="FILE|DIR", help="default: stdout")
+    export.set_defaults(func=cmd_export)
+    search = commands.add_parser("search", help="full-text search by lemma: articles, quotes…")
+    search.add_argument("query", metavar="QUERY", help="words in any form («Азербайджаном»)")
+    search.add_argument("--db", default="svodka.db", metavar="PATH|URL", help="the database")
+    search.add_argument("--kind", action="append", choices=["article", "quote", "entity"],
+                        help="only these kinds of hit (repeatable; default all)")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="hits per page")
+    search.add_argument("--offset", type=int, default=0, metavar="N", help="hits to skip")
+    search.add_argument("--json", action="store_true", help="print the hits as JSON")
+    search.set_defaults(func=cmd_search)
     # more commands: serve, export
     return parser
 

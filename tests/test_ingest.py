@@ -18,6 +18,7 @@ from svodka.read import read_inputs
 from svodka.store import open_store
 from svodka.store.ingest import ADDED, REPLACED, UNCHANGED, extractor_version, ingest
 from tests.conftest import ROOT, assert_offsets
+from tests.test_store import pg_url, select, store_url  # noqa: F401  (fixtures)
 
 PEOPLE = ["Игорь Веселов", "Анна Климова", "Павел Дронов", "Олжас Бекенов", "Зарина Юсупова"]
 TITLES = ["министр экономики", "заместитель министра торговли", "посол", "вице-премьер"]
@@ -183,8 +184,8 @@ def test_nothing_read_is_a_failure(tmp_path, capsys):
     assert "read 0, stored 0, unchanged 0, skipped 1" in capsys.readouterr().err
     assert main(["summary", "--db", str(tmp_path / "kb.db")]) == 0
     assert "no articles yet" in capsys.readouterr().out
-    assert main(["ingest", str(tmp_path), "--db", "postgresql://h/db"]) == 2
-    assert "PostgreSQL backend not available yet" in capsys.readouterr().err
+    assert main(["ingest", str(tmp_path), "--db", "postgresql://nobody@127.0.0.1:1/db"]) == 2
+    assert "cannot connect" in capsys.readouterr().err
 
 
 def articles_in(db: Path) -> int:
@@ -248,8 +249,9 @@ def test_every_record_read_back_keeps_the_offsets_invariant(examples_db):
         assert records[article_id]["text"][start:end] == surface
 
 
-def test_cli_ingest_stats_and_summary_end_to_end(tmp_path, capsys):
-    corpus, db = write_corpus(tmp_path / "in", 4), str(tmp_path / "kb.db")
+def test_cli_ingest_stats_summary_and_search_end_to_end(tmp_path, capsys, store_url):  # noqa: F811
+    """On SQLite and on PostgreSQL (`--db postgresql://…`): the one ingest test on both."""
+    corpus, db = write_corpus(tmp_path / "in", 4), store_url
     assert main(["ingest", str(corpus), "--db", db, "-q"]) == 0
     assert "read 4, stored 4, unchanged 0, skipped 0" in capsys.readouterr().err
     assert main(["ingest", str(corpus), "--db", db, "-q"]) == 0
@@ -273,6 +275,16 @@ def test_cli_ingest_stats_and_summary_end_to_end(tmp_path, capsys):
     top = summary["people"][0]
     assert top["name"] in PEOPLE and top["name"] in out
     assert f"quotes: {summary['quotes']['count']}" in out
+
+    assert main(["search", "зерна", "--db", db, "--kind", "article", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert sorted(hit["article_id"] for hit in hits) == ["000", "001", "002", "003"]
+    for hit in hits:
+        assert [hit["snippet"][s:e] for s, e in hit["highlights"]] == ["зерна"]
+    with open_store(db, create=False) as store:
+        docs = select(store, "SELECT kind, COUNT(*) FROM search_docs GROUP BY kind")
+    assert dict(docs) == {"article": 4, "quote": printed["quotes"],
+                          "entity": printed["entities"]}
 
     assert main(["stats", "--db", str(tmp_path / "missing.db")]) == 2
     assert "no such database" in capsys.readouterr().err

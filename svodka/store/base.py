@@ -1,4 +1,4 @@
-"""The `Store` interface every backend implements (SQLite now, PostgreSQL next).
+"""The `Store` interface every backend implements (SQLite and PostgreSQL).
 
 A store holds article records: the full record (for `Article.from_record` and exports) and
 every layer as rows of its own table (see migrations/0001_initial.sql). `put_record` is one
@@ -16,6 +16,8 @@ from typing import Any, Self
 from svodka import __version__
 from svodka.errors import SvodkaError
 from svodka.settings import DEFAULT_STAGES
+
+SEARCH_KINDS = ("article", "quote", "entity")
 
 
 def extractor_version(stage_names: Sequence[str] = DEFAULT_STAGES) -> str:
@@ -80,6 +82,32 @@ class Store(ABC):
     @abstractmethod
     def summary(self, *, top: int = 10) -> dict[str, Any]:
         """What the knowledge base holds, as plain data (see store/summary.py)."""
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run one read-only statement of portable SQL with `?` placeholders; rows as dicts
+        keyed by column name (the read side's way in: svodka/store/queries.py)."""
+        raise NotImplementedError(f"{type(self).__name__} does not implement query()")
+
+    def search(self, text: str, *, kinds: Sequence[str] = SEARCH_KINDS, limit: int = 20,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Articles, quotes and entities whose words match every word of `text`, by lemma
+        («Азербайджаном» finds «Азербайджан»), best first (score, then published newest
+        first, then article id). Each hit is plain data: kind, article_id, ref (the quote's
+        index, the entity's id, None for an article), title, published, score, snippet (the
+        original text around the best match) and highlights ([start, end] in the snippet).
+        A query without words finds nothing; a bad kind, limit or offset is a StoreError."""
+        from svodka.store.search import check_options, make_hits, query_terms
+
+        kinds = check_options(kinds, limit, offset)
+        query = query_terms(text)
+        if not query:
+            return []
+        return make_hits(self._match(query, kinds=kinds, limit=limit, offset=offset), query)
+
+    def _match(self, query: Sequence[str], *, kinds: Sequence[str], limit: int,
+               offset: int) -> list[tuple[Any, ...]]:
+        """The backend's side of `search`: rows of store.search.MatchRow, ranked."""
+        raise StoreError(f"{type(self).__name__} has no full-text search")
 
     @property
     @abstractmethod

@@ -20,6 +20,7 @@ from svodka.store import base
 from svodka.store.base import Store, StoredArticle, StoreError
 from svodka.store.migrations import SCHEMA_VERSION_TABLE, latest_version, load_migrations
 from svodka.store.rows import COLUMNS, TABLES, record_rows, text_sha1
+from svodka.store.search import INSERT_DOC, SEARCH_VERSION, index_rows
 from svodka.store.summary import summarize
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,9 @@ class SQLiteStore(Store):
                     conn.execute(statement)
                 conn.execute("INSERT INTO schema_version (version, name, applied_at) "
                              "VALUES (?, ?, ?)", (migration.version, migration.name, _now()))
+            if current < SEARCH_VERSION:  # articles stored before the search index existed
+                for (record,) in conn.execute("SELECT record FROM articles").fetchall():
+                    conn.executemany(INSERT_DOC, index_rows(json.loads(record)))
 
     def _current_version(self) -> int:
         exists = self.conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' "
@@ -101,12 +105,14 @@ class SQLiteStore(Store):
     def put_record(self, record: dict[str, Any], *, extractor_version: str | None = None) -> None:
         version = extractor_version or base.extractor_version()
         rows = record_rows(record, extractor_version=version, ingested_at=_now())
+        search_rows = index_rows(record)
         try:
             with self._transaction() as conn:
                 conn.execute("DELETE FROM articles WHERE id = ?", (record["id"],))
                 for table in TABLES:
                     if rows[table]:
                         conn.executemany(_insert(table), rows[table])
+                conn.executemany(INSERT_DOC, search_rows)
         except sqlite3.IntegrityError as error:
             raise StoreError(self._explain(record, error)) from None
 
@@ -148,6 +154,25 @@ class SQLiteStore(Store):
 
     def _query(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         return self.conn.execute(sql, tuple(params)).fetchall()
+
+    def _match(self, query: Sequence[str], *, kinds: Sequence[str], limit: int,
+               offset: int) -> list[tuple[Any, ...]]:
+        # every term a quoted FTS5 string: user text is never FTS5 syntax
+        match = " AND ".join('"' + term.replace('"', '""') + '"' for term in query)
+        return self.conn.execute(
+            f"SELECT d.kind, d.article_id, d.ref, a.title, a.published, -f.rank, d.body "
+            f"FROM (SELECT rowid, bm25(search_fts) AS rank FROM search_fts "
+            f"      WHERE search_fts MATCH ?) f "
+            f"JOIN search_docs d ON d.id = f.rowid JOIN articles a ON a.id = d.article_id "
+            f"WHERE d.kind IN ({', '.join('?' for _ in kinds)}) "
+            f"ORDER BY f.rank, a.published DESC NULLS LAST, d.article_id, d.kind, "
+            f"d.ref NULLS FIRST LIMIT ? OFFSET ?",
+            (match, *kinds, limit, offset)).fetchall()
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, tuple(params))
+        names = [column[0] for column in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def close(self) -> None:
         self.conn.close()

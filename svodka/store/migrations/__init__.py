@@ -2,7 +2,9 @@
 
 A migration is never edited once released: a schema change is a new file with the next
 number. Each backend applies the pending ones inside a transaction and records each in
-the `schema_version` table.
+the `schema_version` table. Where a backend needs other DDL (full-text search), the
+migration has a variant for it, `NNNN_name.postgres.sql`, used instead of `NNNN_name.sql`
+by that dialect; the numbering is shared, so both backends have the same schema versions.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 MIGRATIONS_DIR = Path(__file__).parent
-FILE_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
+FILE_NAME = re.compile(r"^(\d{4})_(\w+)(?:\.(\w+))?\.sql$")
+DIALECTS = ("sqlite", "postgres")
 
 SCHEMA_VERSION_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
     version    INTEGER PRIMARY KEY,
@@ -35,19 +38,26 @@ class Migration:
         return [part.strip() for part in parts if part.strip()]
 
 
-@lru_cache(maxsize=1)
-def load_migrations() -> tuple[Migration, ...]:
-    found = []
+@lru_cache(maxsize=4)
+def load_migrations(dialect: str = "sqlite") -> tuple[Migration, ...]:
+    """The migrations in order, each in its `dialect` variant where it has one."""
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown SQL dialect {dialect!r}")
+    chosen: dict[int, Migration] = {}
     for path in sorted(MIGRATIONS_DIR.glob("*.sql")):
         match = FILE_NAME.match(path.name)
-        if match:
-            found.append(Migration(int(match[1]), match[2], path.read_text(encoding="utf-8")))
+        if not match or match[3] not in (None, dialect):
+            continue
+        if int(match[1]) not in chosen or match[3] == dialect:  # the variant wins
+            chosen[int(match[1])] = Migration(int(match[1]), match[2],
+                                              path.read_text(encoding="utf-8"))
+    found = [chosen[version] for version in sorted(chosen)]
     versions = [m.version for m in found]
     if versions != list(range(1, len(found) + 1)):
         raise RuntimeError(f"migrations must be numbered 1..n without gaps, found {versions}")
     return tuple(found)
 
 
-def latest_version() -> int:
-    migrations = load_migrations()
+def latest_version(dialect: str = "sqlite") -> int:
+    migrations = load_migrations(dialect)
     return migrations[-1].version if migrations else 0
