@@ -7,7 +7,7 @@ SEED   := ../shared/data/seed/000_0f97dea6d08dfc1b.txt
 DB     ?= svodka.db
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test bench lint clean
+.PHONY: help install run serve test bench lint clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -20,9 +20,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv and install svodka with its dependencies
 
-run: $(STAMP) ## build svodka.db from the sample articles in examples/ and summarise it
+run: $(STAMP) ## build svodka.db from examples/, summarise it, serve the UI on 127.0.0.1:8000
 	$(BIN)/svodka ingest examples --db $(DB) --quiet
 	@$(BIN)/svodka summary --db $(DB)
+	@echo
+	@$(MAKE) --no-print-directory serve
+
+serve: $(STAMP) ## the web UI and the API (/docs) for svodka.db (DB=…) at http://127.0.0.1:8000/
+	@echo "svodka: open http://127.0.0.1:8000/ in a browser (Ctrl-C stops)"
+	$(BIN)/svodka serve --db $(DB) --host 127.0.0.1 --port 8000
 
 test: $(STAMP) ## run the test suite
 	$(BIN)/python -m pytest -q
