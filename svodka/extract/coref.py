@@ -1,0 +1,393 @@
+"""The coref stage: role nouns and subject pronouns linked to the entities they refer to.
+
+Within one article, «дипломат», «глава ведомства», «президент Азербайджана» (role nouns from
+`lexicons/role_nouns.tsv`) and «он», «она», «они» (`lexicons/pronouns.tsv`) become mentions
+of kind `nominal` / `pronoun` on the PERSON or ORGANIZATION entity they refer to. A link is
+made only when one antecedent fits — a wrong link is worse than none:
+
+- a role noun goes to the most recent person whose post agrees with it (the words before or
+  after the person's name: «директор департамента МИД РФ Михаил Калугин» fits «дипломат»;
+  a genitive name after the role, «президент Азербайджана», must be part of that post);
+- a pronoun that is the subject of a speech verb goes to the nearest person of its gender
+  (the subject of that sentence where two fit); any other subject pronoun goes to a person
+  only if the nearest nominative noun of its gender before it is a mention of that person.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from svodka.article import Article, Entity, Mention, Token
+from svodka.extract.marks import find_quoted, inside, top_level
+from svodka.lexicons import lexicon_rows, lexicon_words
+from svodka.pipeline import Stage
+
+log = logging.getLogger(__name__)
+
+TITLE_POS = {"NOUN", "ADJ", "PROPN", "NUM", "ADP"}
+TITLE_MAX = 10
+PRONOUN_WINDOW = 6  # sentences searched back for a pronoun's antecedent
+ACTOR_TYPES = {"PERSON", "ORGANIZATION"}
+
+
+@dataclass(frozen=True)
+class Role:
+    key: tuple[str, ...]
+    type: str
+    keywords: tuple[tuple[str, ...], ...]
+    modifier_required: bool
+
+
+@dataclass
+class Person:
+    entity: Entity
+    gender: str | None = None
+    title_lemmas: set[str] = field(default_factory=set)
+    title_entities: set[str] = field(default_factory=set)
+    title_at: set[int] = field(default_factory=set)  # token indices of the post
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict[tuple[str, ...], Role]:
+    out = {}
+    for key, kind, keywords, modifier in lexicon_rows("role_nouns.tsv"):
+        words = () if keywords == "-" else tuple(tuple(k.split()) for k in keywords.split(","))
+        out[tuple(key.split())] = Role(tuple(key.split()), kind, words, modifier == "required")
+    return out
+
+
+@lru_cache(maxsize=1)
+def pronouns() -> dict[str, tuple[str, str]]:
+    return {lemma: (gender, number) for lemma, gender, number in lexicon_rows("pronouns.tsv")}
+
+
+class Context:
+    """What the linking rules look up: tokens by offset, mentions by token, quoted regions."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.tokens = article.tokens
+        self.quoted = top_level(find_quoted(article.text))
+        self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
+        self.owner: dict[int, tuple[Entity, Mention]] = {}  # token index → person/org mention
+        # token index where a non-person mention starts → (entity it names, index past its end)
+        self.named_at: dict[int, tuple[Entity, int]] = {}
+        for entity in article.entities:
+            for mention in entity.mentions:
+                first = self.first_token(mention.start)
+                if first is None:
+                    continue
+                past = first
+                while past < len(self.tokens) and self.tokens[past].start < mention.end:
+                    past += 1
+                if entity.type != "PERSON":
+                    target = article.entity(mention.stands_for) or entity
+                    self.named_at.setdefault(first, (target, past))
+                for i in range(first, past):
+                    if entity.type in ACTOR_TYPES and (
+                            i not in self.owner or entity.type == "PERSON"):
+                        self.owner[i] = (entity, mention)
+
+    def first_token(self, offset: int) -> int | None:
+        return self.by_start.get(offset)
+
+    def quoted_at(self, token: Token) -> bool:
+        return inside(self.quoted, token.start, token.end) is not None
+
+
+def resolve_coreference(article: Article) -> None:
+    """Add nominal and pronoun mentions to `article.entities`."""
+    if not article.tokens:
+        return
+    ctx = Context(article)
+    people = describe_people(ctx)
+    title_tokens = {i for person in people.values() for i in person.title_at}
+    links: list[tuple[Entity, Mention]] = []
+    i = 0
+    while i < len(ctx.tokens):
+        token = ctx.tokens[i]
+        if i in ctx.owner or ctx.quoted_at(token):
+            i += 1
+            continue
+        found = link_role(ctx, people, i, title_tokens)
+        if found is not None:
+            entity, mention, n = found
+            links.append((entity, mention))
+            _add(ctx, entity, mention, i, n)
+            i += n
+            continue
+        if token.pos == "PRON" and token.lemma in pronouns():
+            entity = link_pronoun(ctx, people, i)
+            if entity is not None:
+                mention = Mention(token.start, token.end, kind="pronoun")
+                links.append((entity, mention))
+                _add(ctx, entity, mention, i, 1)
+        i += 1
+    for entity, mention in links:
+        entity.mentions.append(mention)
+        entity.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _add(ctx: Context, entity: Entity, mention: Mention, first: int, n: int) -> None:
+    for j in range(first, first + n):
+        ctx.owner[j] = (entity, mention)
+
+
+# --- people and their posts -----------------------------------------------------------
+
+
+def describe_people(ctx: Context) -> dict[str, Person]:
+    """Each PERSON entity with its gender and the words and entities of its post."""
+    people: dict[str, Person] = {}
+    for entity in ctx.article.entities:
+        if entity.type != "PERSON":
+            continue
+        person = Person(entity)
+        genders: dict[str, int] = {}
+        for mention in entity.mentions:
+            first = ctx.first_token(mention.start)
+            if first is None or mention.kind != "name":
+                continue
+            last = first
+            while last + 1 < len(ctx.tokens) and ctx.tokens[last + 1].end <= mention.end:
+                last += 1
+            for t in ctx.tokens[first : last + 1]:
+                if t.pos == "PROPN" and t.feats.get("Gender"):
+                    genders[t.feats["Gender"]] = genders.get(t.feats["Gender"], 0) + 1
+            for j in _title_tokens(ctx, first, last):
+                person.title_lemmas.add(ctx.tokens[j].lemma)
+                person.title_at.add(j)
+                if j in ctx.named_at:
+                    person.title_entities.add(ctx.named_at[j][0].id)
+                owner = ctx.owner.get(j)
+                if owner and owner[0].type != "PERSON":
+                    person.title_entities.add(owner[0].id)
+        if genders:
+            person.gender = max(genders, key=genders.get)
+        people[entity.id] = person
+    return people
+
+
+def _title_tokens(ctx: Context, first: int, last: int) -> list[int]:
+    """Token indices of the post written before a name, or in apposition after it."""
+    tokens = ctx.tokens
+    sentence = tokens[first].sentence
+    out: list[int] = []
+    j = first - 1
+    while j >= 0 and len(out) < TITLE_MAX and tokens[j].sentence == sentence:
+        owner = ctx.owner.get(j)
+        if owner and owner[0].type == "PERSON":
+            break
+        if tokens[j].pos in TITLE_POS or tokens[j].text in {"-", "«", "»", '"'}:
+            out.append(j)
+            j -= 1
+            continue
+        break
+    while out and tokens[out[-1]].pos == "ADP":
+        out.pop()
+    k = last + 1
+    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].pos == "NOUN" and (
+            tokens[k + 1].feats.get("Case") == "Nom"):
+        k += 1
+        while k < len(tokens) and tokens[k].sentence == sentence and len(out) < 2 * TITLE_MAX:
+            if tokens[k].pos not in TITLE_POS:
+                break
+            out.append(k)
+            k += 1
+    return out
+
+
+def _title_fits(person: Person, role: Role, modifier: Entity | None) -> bool:
+    if modifier is not None and modifier.id not in person.title_entities:
+        return False
+    if modifier is None and role.modifier_required:
+        return False
+    if not role.keywords:
+        return True
+    words = set(person.title_lemmas)
+    for lemma in person.title_lemmas:
+        words.update(lemma.split("-"))
+    return any(all(w in words for w in keyword) for keyword in role.keywords)
+
+
+# --- role nouns ---------------------------------------------------------------------------
+
+
+def link_role(ctx: Context, people: dict[str, Person], i: int,
+              title_tokens: set[int]) -> tuple[Entity, Mention, int] | None:
+    tokens = ctx.tokens
+    table = roles()
+    for n in (3, 2, 1):
+        key = tuple(t.lemma for t in tokens[i : i + n])
+        role = table.get(key)
+        if role is not None and len(key) == n:
+            break
+    else:
+        return None
+    head = tokens[i]
+    if i in title_tokens or head.pos not in ("NOUN", "PROPN"):
+        return None
+    if role.type == "PERSON" and head.feats.get("Number") == "Plur":
+        return None
+    end = i + n
+    modifier: Entity | None = None
+    span_end = end
+    named = ctx.named_at.get(end)
+    if named is not None and tokens[end].sentence == head.sentence and (
+            tokens[end].feats.get("Case") != "Nom" or tokens[end].text.isupper()):
+        modifier, span_end = named
+    if span_end < len(tokens) and span_end in ctx.owner and (
+            ctx.owner[span_end][0].type == "PERSON"):
+        return None  # a post written before a name: «министр Сергей Лавров»
+    if i > 0 and tokens[i - 1].pos == "ADJ":
+        adjective = ctx.named_at.get(i - 1)
+        if adjective is None:
+            return None  # «новый министр», «бывший посол»: maybe someone else
+        modifier = modifier or adjective[0]
+    if role.type == "ORGANIZATION":
+        entity = _recent_organisation(ctx, role, head.start)
+    else:
+        entity = _recent_person(ctx, people, role, modifier, head.start)
+    if entity is None:
+        return None
+    mention = Mention(head.start, tokens[span_end - 1].end, kind="nominal")
+    return entity, mention, span_end - i
+
+
+def _recent_person(ctx: Context, people: dict[str, Person], role: Role,
+                   modifier: Entity | None, before: int) -> Entity | None:
+    last_seen: dict[str, int] = {}
+    for person_id, person in people.items():
+        starts = [m.start for m in person.entity.mentions if m.end <= before
+                  and inside(ctx.quoted, m.start, m.end) is None]
+        if starts:
+            last_seen[person_id] = max(starts)
+    for person_id in sorted(last_seen, key=last_seen.get, reverse=True):
+        if _title_fits(people[person_id], role, modifier):
+            return people[person_id].entity
+    return None
+
+
+def _recent_organisation(ctx: Context, role: Role, before: int) -> Entity | None:
+    best: tuple[int, Entity] | None = None
+    for entity in ctx.article.entities:
+        if entity.type != "ORGANIZATION":
+            continue
+        words = entity.name.lower().replace("ё", "е").split()
+        if not any(w.startswith(k[0]) for w in words for k in role.keywords):
+            continue
+        starts = [m.start for m in entity.mentions if m.end <= before]
+        if starts and (best is None or max(starts) > best[0]):
+            best = (max(starts), entity)
+    return best[1] if best else None
+
+
+# --- pronouns ------------------------------------------------------------------------------
+
+
+def link_pronoun(ctx: Context, people: dict[str, Person], i: int) -> Entity | None:
+    token = ctx.tokens[i]
+    if token.feats.get("Case") != "Nom" or token.feats.get("Person", "3") != "3":
+        return None
+    gender, number = pronouns()[token.lemma]
+    verb, postposed = _governing_verb(ctx.tokens, i)
+    speech = verb is not None and verb.lemma in lexicon_words("speech_verbs.txt")
+    if number == "Plur":
+        return _plural_speaker(ctx, i) if speech else None
+    if speech:
+        return _nearest_person(ctx, people, i, gender, skip_sentence=postposed)
+    return _nominative_antecedent(ctx, i, gender)
+
+
+def _governing_verb(tokens: list[Token], i: int) -> tuple[Token | None, bool]:
+    """The verb the pronoun is subject of, and whether it follows reported content."""
+    if i > 0 and tokens[i - 1].pos == "VERB" and tokens[i - 1].sentence == tokens[i].sentence:
+        before = tokens[i - 2].text if i > 1 else ""
+        return tokens[i - 1], before in {",", "–", "—", "-"}
+    for j in range(i + 1, min(i + 5, len(tokens))):
+        if tokens[j].pos == "VERB":
+            return tokens[j], False
+        if tokens[j].pos not in ("ADV", "PART", "AUX") and tokens[j].lemma not in ("также",):
+            break
+    return None, False
+
+
+def _nearest_person(ctx: Context, people: dict[str, Person], i: int, gender: str,
+                    *, skip_sentence: bool) -> Entity | None:
+    sentence = ctx.tokens[i].sentence
+    for s in range(sentence, max(-1, sentence - PRONOUN_WINDOW), -1):
+        if s == sentence and skip_sentence:
+            continue
+        sent = ctx.article.sentences[s]
+        stop = min(i, sent.last_token) if s == sentence else sent.last_token
+        found: dict[str, bool] = {}  # person id → mentioned in the nominative
+        for j in range(sent.first_token, stop):
+            owner = ctx.owner.get(j)
+            if owner is None or owner[0].type != "PERSON" or ctx.quoted_at(ctx.tokens[j]):
+                continue
+            person = people.get(owner[0].id)
+            if person is None or person.gender != gender:
+                continue
+            nominative = ctx.tokens[j].feats.get("Case") == "Nom"
+            found[owner[0].id] = found.get(owner[0].id, False) or nominative
+        if not found:
+            continue
+        if len(found) == 1:
+            return people[next(iter(found))].entity
+        subjects = [pid for pid, nom in found.items() if nom]
+        return people[subjects[0]].entity if len(subjects) == 1 else None
+    return None
+
+
+def _nominative_antecedent(ctx: Context, i: int, gender: str) -> Entity | None:
+    """The person whose mention is the nearest nominative noun of the pronoun's gender."""
+    tokens = ctx.tokens
+    first_sentence = tokens[i].sentence - 1
+    for j in range(i - 1, -1, -1):
+        t = tokens[j]
+        if t.sentence < first_sentence:
+            return None
+        if ctx.quoted_at(t) or t.pos not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if t.feats.get("Case") != "Nom" or t.feats.get("Number") == "Plur":
+            continue
+        if t.feats.get("Gender") != gender:
+            continue
+        owner = ctx.owner.get(j)
+        if owner is not None and owner[0].type == "PERSON":
+            return owner[0]
+        return None
+    return None
+
+
+def _plural_speaker(ctx: Context, i: int) -> Entity | None:
+    """«Они» after a speech verb: the one organisation of the sentences before, if only one
+    and no plural group of people is named there."""
+    sentence = ctx.tokens[i].sentence
+    found: set[str] = set()
+    entity_of: dict[str, Entity] = {}
+    for j in range(i - 1, -1, -1):
+        t = ctx.tokens[j]
+        if t.sentence < sentence - 1:
+            break
+        if ctx.quoted_at(t):
+            continue
+        owner = ctx.owner.get(j)
+        if owner is not None:
+            if owner[0].type != "ORGANIZATION":
+                return None
+            found.add(owner[0].id)
+            entity_of[owner[0].id] = owner[0]
+        elif t.pos == "NOUN" and t.feats.get("Number") == "Plur" and (
+                t.feats.get("Animacy") == "Anim"):
+            return None
+    return entity_of[found.pop()] if len(found) == 1 else None
+
+
+def run(article: Article) -> None:
+    resolve_coreference(article)
+
+
+STAGE = Stage(name="coref", requires=("tokens", "entities"), assigns=("coref",), run=run)

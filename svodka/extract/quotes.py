@@ -1,0 +1,272 @@
+"""The quotes layer: who said what (QUOTES-AND-DATES-GUIDELINES.md).
+
+Reported speech cued by verbs and attribution phrases comes from `reported`; this module adds
+the direct quotes that quotation marks alone give away, settles overlaps and carries a speaker
+on to the quotes that continue the same statement:
+
+- a quote followed by a dash line naming its source (`"…"` then `– Михаил Калугин`, cue «–»);
+- a quote after «Источник:» (a headline, cue «:»);
+- the second half of a split quote («"…", – сказал он, – "…"»);
+- a quote standing as whole sentences of its own, spoken by whoever spoke last.
+
+Quoted names and titles (газета «Ведомости», проект «Север – Юг»), scare quotes and single
+quoted words with no speech around them are not quotes.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from svodka.article import Article, Quote
+from svodka.extract.marks import Quoted
+from svodka.extract.reported import Found, reported_quotes
+from svodka.extract.speakers import (
+    Speaker,
+    SpeechContext,
+    resolve_phrase,
+    speaker_after,
+    speaker_before,
+    speaker_of_entity,
+    speech_verbs,
+)
+from svodka.lexicons import lexicon_words
+from svodka.pipeline import Stage
+
+log = logging.getLogger(__name__)
+
+DASH_LINE = re.compile(r"[.,!?…]?[ \t]*(?:\n[ \t]*)*([-–—])[ \t]*")
+SPLIT_GAP = re.compile(r"[\s,.]*[-–—]\s*[^.!?\n\"«»“”]{1,80}?[,.:]\s*[-–—]\s*")
+SENTENCE_AFTER = re.compile(r"[.!?…]?[ \t]*(?:\n|$)|[.!?…][ \t]+(?=[А-ЯЁA-Z\"«„“])")
+INNER_ATTRIBUTION = re.compile(
+    r"([,.!?…])\s*[—–-]\s*(?P<attr>[^«»\"“”\n]{3,120}?)[.,:]\s*[—–-]\s*")
+HEADLINE = re.compile(r"([^:\n.!?]{2,60}):[ \t]+(\S[^\n]{5,200})")
+STANDALONE_WORDS = 4
+DIRECT_WORDS = 2
+PERSON_WINDOW = 60  # tokens searched back for the person «по его словам» refers to
+KIND_RANK = {"direct": 0, "mixed": 1, "indirect": 2}
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    if not article.tokens:
+        return []
+    ctx = SpeechContext(article)
+    found = reported_quotes(ctx)
+    found += direct_quotes(ctx, found)
+    found = settle_overlaps(found)
+    carry_speakers(ctx, found)
+    return [Quote(kind=f.kind, start=f.start, end=f.end,
+                  speaker=f.speaker.entity.id if f.speaker and f.speaker.entity else None,
+                  speaker_name=f.speaker.name if f.speaker else None, cue=f.cue)
+            for f in found]
+
+
+# --- direct quotes from marks -------------------------------------------------------------
+
+
+def direct_quotes(ctx: SpeechContext, reported: list[Found]) -> list[Found]:
+    used = {f.quoted for f in reported if f.quoted is not None}
+    spans = [(f.start, f.end) for f in reported if f.quoted is None]
+    out: list[Found] = []
+    previous: Found | None = None
+    for q in ctx.quoted:
+        if q in used:
+            previous = next(f for f in reported if f.quoted == q)
+            continue
+        if any(start <= q.open and q.close <= end + 1 for start, end in spans):
+            continue  # a fragment of mixed speech
+        words = len(ctx.text[q.start : q.end].split())
+        if words < DIRECT_WORDS or _names_something(ctx, q):
+            continue
+        halves = _inner_attribution(ctx, q)
+        if halves:
+            out += halves
+            previous = halves[-1]
+            continue
+        found = (_dash_line(ctx, q) or _after_source_colon(ctx, q)
+                 or _split_half(ctx, q, previous) or _standalone(ctx, q, words))
+        if found is not None:
+            out.append(found)
+            previous = found
+    out += _headline(ctx, reported + out)
+    return out
+
+
+def _inner_attribution(ctx: SpeechContext, q: Quoted) -> list[Found]:
+    """«A, — написал журналист. — B» inside one pair of marks: two quotes, one speaker."""
+    match = INNER_ATTRIBUTION.search(ctx.text, q.start, q.end)
+    if match is None:
+        return []
+    verb = ctx.by_start.get(match.start("attr"))
+    if verb is None or ctx.tokens[verb].lemma not in speech_verbs():
+        return []
+    hi = verb
+    while hi < len(ctx.tokens) and ctx.tokens[hi].end <= match.end("attr"):
+        hi += 1
+    speaker = speaker_after(ctx, verb, hi)
+    carry = None if speaker else "any"
+    cue = ctx.tokens[verb].text
+    out = [Found("direct", q.start, match.start(1), speaker, cue, carry)]
+    if q.end - match.end() > 2:
+        out.append(Found("direct", match.end(), q.end, speaker, cue, carry))
+    return out
+
+
+def _names_something(ctx: SpeechContext, q: Quoted) -> bool:
+    """«газета "Ведомости"»: the word before the quote makes it a name."""
+    i = ctx.by_start.get(q.open)
+    if i is None:
+        return False
+    j = i - 1
+    while j >= 0 and ctx.tokens[j].pos == "ADJ":
+        j -= 1
+    return j >= 0 and ctx.tokens[j].lemma in lexicon_words("quoted_name_words.txt")
+
+
+def _dash_line(ctx: SpeechContext, q: Quoted) -> Found | None:
+    match = DASH_LINE.match(ctx.text, q.close + 1)
+    if match is None:
+        return None
+    i = ctx.by_start.get(match.end())
+    if i is None:
+        return None
+    entity = ctx.entity_at(i)
+    if entity is None or entity.type not in ("PERSON", "ORGANIZATION"):
+        return None
+    return Found("direct", q.start, q.end, speaker_of_entity(ctx, entity), match.group(1),
+                 quoted=q)
+
+
+def _after_source_colon(ctx: SpeechContext, q: Quoted) -> Found | None:
+    line_start = ctx.text.rfind("\n", 0, q.open) + 1
+    match = re.search(r"([^\n.!?:]{2,80}):\s*$", ctx.text[line_start : q.open])
+    if match is None:
+        return None
+    lo = ctx.by_start.get(line_start + match.start(1) + _lead(match.group(1)))
+    if lo is None:
+        return None
+    hi = lo
+    while hi < len(ctx.tokens) and ctx.tokens[hi].end <= line_start + match.end(1):
+        hi += 1
+    verbs = [j for j in range(lo, hi) if ctx.tokens[j].pos == "VERB"
+             and ctx.tokens[j].feats.get("VerbForm") == "Fin"]
+    if verbs:  # «Он поблагодарил коллег словами: "…"» (a speech verb's quote came earlier)
+        speaker = speaker_before(ctx, verbs[0], lo)
+        if speaker is None or speaker.entity is None:
+            return None
+        return Found("direct", q.start, q.end, speaker, ":", quoted=q)
+    speaker = resolve_phrase(ctx, lo, hi)
+    if speaker is None or speaker.entity is None:
+        return None
+    return Found("direct", q.start, q.end, speaker, ":", quoted=q)
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _split_half(ctx: SpeechContext, q: Quoted, previous: Found | None) -> Found | None:
+    """«"…", – сказал он, – "…"»: the second half has the first half's speaker."""
+    if previous is None or previous.quoted is None or previous.kind != "direct":
+        return None
+    if not SPLIT_GAP.fullmatch(ctx.text, previous.quoted.close + 1, q.open):
+        return None
+    return Found("direct", q.start, q.end, previous.speaker, previous.cue,
+                 None if previous.speaker else "any", q)
+
+
+def _standalone(ctx: SpeechContext, q: Quoted, words: int) -> Found | None:
+    """A quote that is a sentence or paragraph of its own continues the last speaker."""
+    if words < STANDALONE_WORDS:
+        return None
+    before = ctx.text[: q.open].rstrip(" \t")
+    if before and before[-1] not in "\n.!?…:":
+        return None
+    if before.endswith(":"):
+        return None  # the verb before the colon says who (handled with the verb)
+    if not SENTENCE_AFTER.match(ctx.text, q.close + 1):
+        return None
+    return Found("direct", q.start, q.end, None, None, "any", q)
+
+
+def _headline(ctx: SpeechContext, found: list[Found]) -> list[Found]:
+    """«Источник: утверждение» as the article's first line."""
+    match = HEADLINE.match(ctx.text)
+    if match is None or "\n" in ctx.text[: match.end()].rstrip("\n")[: match.start(2)]:
+        return []
+    start, end = match.start(2), match.end(2)
+    end = start + len(ctx.text[start:end].rstrip(" .\t"))
+    if any(f.start < end and start < f.end for f in found):
+        return []
+    lo = ctx.by_start.get(match.start(1) + _lead(match.group(1)))
+    if lo is None:
+        return []
+    hi = lo
+    while hi < len(ctx.tokens) and ctx.tokens[hi].end <= match.end(1):
+        hi += 1
+    if any(ctx.tokens[j].pos == "VERB" for j in range(lo, hi)):
+        return []
+    speaker = resolve_phrase(ctx, lo, hi)
+    if speaker is None or hi - lo > 4:
+        return []
+    return [Found("indirect", start, end, speaker, ":")]
+
+
+# --- settling -----------------------------------------------------------------------------
+
+
+def settle_overlaps(found: list[Found]) -> list[Found]:
+    """Where two quotes share at least half of the longer one, keep the better one."""
+    def rank(f: Found) -> tuple[int, int, int]:
+        return KIND_RANK[f.kind], f.speaker is None and f.carry is None, f.start
+
+    kept: list[Found] = []
+    for f in sorted(found, key=rank):
+        if f.end <= f.start:
+            continue
+        clash = False
+        for k in kept:
+            overlap = min(f.end, k.end) - max(f.start, k.start)
+            if overlap > 0 and overlap * 2 >= max(f.end - f.start, k.end - k.start):
+                clash = True
+                break
+        if not clash:
+            kept.append(f)
+    kept.sort(key=lambda f: f.start)
+    return kept
+
+
+def carry_speakers(ctx: SpeechContext, found: list[Found]) -> None:
+    """A quote whose source is «его» or left unsaid takes the last speaker that fits, or
+    else the nearest person of that gender named before it."""
+    last: list[Speaker] = []
+    for f in found:
+        if f.speaker is None and f.carry is not None:
+            for speaker in reversed(last[-3:]):
+                if f.carry == "any" or speaker.gender == f.carry or (
+                        f.carry == "Plur" and speaker.entity is not None
+                        and speaker.entity.type != "PERSON"):
+                    f.speaker = speaker
+                    break
+            if f.speaker is None and f.carry in ("Masc", "Fem"):
+                f.speaker = _nearest_person(ctx, f.start, f.carry)
+        if f.speaker is not None and f.speaker.known:
+            last.append(f.speaker)
+
+
+def _nearest_person(ctx: SpeechContext, offset: int, gender: str) -> Speaker | None:
+    i = next((k for k, t in enumerate(ctx.tokens) if t.start >= offset), len(ctx.tokens))
+    for j in range(i - 1, max(-1, i - PERSON_WINDOW), -1):
+        entity = ctx.entity_at(j)
+        if entity is not None and entity.type == "PERSON" and ctx.genders.get(entity.id) == (
+                gender) and not ctx.quoted_at(ctx.tokens[j].start):
+            return speaker_of_entity(ctx, entity)
+    return None
+
+
+def run(article: Article) -> None:
+    article.quotes = extract_quotes(article)
+
+
+STAGE = Stage(name="quotes", requires=("tokens", "entities", "coref"), assigns=("quotes",),
+              run=run)

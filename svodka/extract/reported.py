@@ -1,0 +1,497 @@
+"""Reported speech cued by a speech verb or an attribution phrase, one sentence at a time.
+
+Patterns (the cue's subject is found by `speakers`):
+- «X заявил (журналистам), что …», «X сообщил о …», «X выразил уверенность в том, что …»:
+  the content runs from after «что» / «о» to the end of the clause;
+- «X подчеркнул необходимость …», «X назвал ситуацию «катастрофической»»: the verb's object;
+- «…, продолжил дипломат», «"…", – сказал он», «…, рассказали в МИД РФ»: the content comes
+  first (a quoted segment just before the verb makes the quote direct);
+- «X сказал: "…"» and an unmarked block after «X сказал:» are direct;
+- «Как отметил X, …», «…, как сообщил X»; «по словам X, …», «по мнению X, …»;
+- «Об этом сообщил X»: the sentence before.
+Content holding a quoted fragment makes the quote mixed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from svodka.extract.marks import Quoted
+from svodka.extract.speakers import (
+    CLAUSE_END,
+    is_source_head,
+    Speaker,
+    SpeechContext,
+    np_end,
+    resolve_phrase,
+    speaker_after,
+    speaker_before,
+    speaker_in,
+    speech_verbs,
+)
+from svodka.lexicons import lexicon_rows
+
+IMPERSONAL = {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться",
+              "утверждаться"}
+PROMISE_VERBS = {"пообещать", "обещать", "призвать", "призывать", "потребовать", "требовать",
+                 "предложить", "предлагать", "пригрозить", "грозить"}
+OBJECT_VERBS = {"подчеркнуть", "подчеркивать", "указать", "указывать", "назвать", "называть",
+                "выразить", "выражать", "высказать", "высказывать", "призвать", "призывать",
+                "подтвердить", "подтверждать", "опровергнуть", "опровергать", "отрицать",
+                "признать", "признавать"} | PROMISE_VERBS
+ABOUT = {"о", "об", "обо"}
+ATTRIBUTION_VERBS = {"передавать", "передать"}
+DASHES = {"–", "—", "-"}
+SKIP_MAX = 12
+QUOTE_BEFORE = re.compile(r"[»\"“”][\s.,!?…]*[-–—]?\s*$")
+CLOSE_MARKS = "»\"“”"
+
+
+@dataclass
+class Found:
+    """A quote found before its speaker is final."""
+
+    kind: str
+    start: int
+    end: int
+    speaker: Speaker | None
+    cue: str | None
+    carry: str | None = None  # "any" | "Masc" | "Fem" | "Plur": take the previous speaker
+    quoted: Quoted | None = None  # the segment a direct quote is
+
+
+@lru_cache(maxsize=1)
+def source_phrases() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(row[0].split()) for row in lexicon_rows("source_phrases.tsv"))
+
+
+def reported_quotes(ctx: SpeechContext) -> list[Found]:
+    found: list[Found] = []
+    for index, (a, b) in enumerate(ctx.units):
+        for i in range(a, b):
+            t = ctx.tokens[i]
+            if ctx.quoted_at(t.start):
+                continue
+            quote = None
+            if t.lemma in speech_verbs() and t.pos in ("VERB", "AUX") and (
+                    t.feats.get("VerbForm") not in ("Part", "Inf")) and (
+                    t.feats.get("Person") != "1" and t.feats.get("Mood") != "Imp") and (
+                    t.feats.get("Tense") != "Fut") and (
+                    i == a or ctx.tokens[i - 1].lemma != "не"):
+                quote = from_verb(ctx, i, a, b, index)
+            elif t.lemma in ("по", "согласно") and i + 2 < b:
+                quote = from_phrase(ctx, i, a, b)
+            elif t.lemma in ("известно", "известный") and i - 2 >= a and (
+                    tokens_lemmas(ctx, i - 2, i) == ["как", "стать"]):
+                quote = became_known(ctx, i, a, b)
+            if quote is not None and quote.end > quote.start:
+                found.append(quote)
+    return found
+
+
+# --- spans --------------------------------------------------------------------------------
+
+
+def clause_end(ctx: SpeechContext, c: int, b: int) -> int:
+    """Character end of the clause starting at token `c`: the sentence end without its final
+    punctuation, cut before a following attribution («…, передает РИА Новости»)."""
+    last = c
+    j = c
+    while j < b:
+        t = ctx.tokens[j]
+        quoted = ctx.quoted_at(t.start)
+        if quoted is not None:
+            last = j
+            j += 1
+            continue
+        if t.text == ";":
+            break
+        if t.pos == "CCONJ" and j + 1 < b and ctx.tokens[j + 1].lemma in speech_verbs() and (
+                ctx.tokens[j + 1].pos == "VERB"):
+            break  # «… и заверил, что …»: the next verb's own content
+        if t.text == "," or t.text in DASHES:
+            k = j + 1
+            while k < b and ctx.tokens[k].text in DASHES | {","}:
+                k += 1
+            if k < b and _cue_verb(ctx.tokens[k].lemma) and (
+                    ctx.tokens[k].pos in ("VERB", "AUX")):
+                break
+        last = j
+        j += 1
+    end = ctx.tokens[last].end
+    while end > ctx.tokens[c].start and ctx.text[end - 1] in ".!?…,;:–— ":
+        end -= 1
+    for q in ctx.quoted:  # a quote opened inside the clause runs to its own close
+        if ctx.tokens[c].start <= q.open < end < q.close:
+            end = q.close
+    return end
+
+
+def _cue_verb(lemma: str) -> bool:
+    return lemma in speech_verbs() or lemma in ATTRIBUTION_VERBS
+
+
+def kind_of(ctx: SpeechContext, start: int, end: int) -> str:
+    return "mixed" if any(start <= q.open and q.close <= end + 1 for q in ctx.quoted) else (
+        "indirect")
+
+
+def _indirect(ctx: SpeechContext, start: int, end: int, speaker: Speaker | None,
+              cue: str, carry: str | None = None) -> Found:
+    while start < end and ctx.text[start] in " ,;:–—-\n\t":
+        start += 1
+    return Found(kind_of(ctx, start, end), start, end, speaker, cue, carry)
+
+
+# --- verbs ----------------------------------------------------------------------------------
+
+
+def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Found | None:
+    tokens = ctx.tokens
+    verb = tokens[v]
+    cue = verb.text
+    if v > a and tokens[v - 1].lemma == "как" or (v > a + 1 and tokens[v - 2].lemma == "как"
+                                                   and tokens[v - 1].pos == "ADV"):
+        return _as_said(ctx, v, a, b)
+    if _about_this(tokens, v, a, b):
+        return _previous_statement(ctx, v, a, b, sentence)
+    if tokens[b - 1].text == ":" and b - 1 > v and not any(
+            t.lemma == "что" for t in tokens[v + 1 : b - 1]):  # «… отвечал на вопросы:» + block
+        speaker = _subject(ctx, v, a, b - 1, before=True)
+        return _after_colon(ctx, b, speaker, cue, None if speaker else carry_for(verb))
+    complement = _complement(ctx, v, b)
+    if complement is not None:
+        marker, c = complement
+        if verb.feats.get("VerbForm") == "Conv":
+            speaker = _gerund_subject(ctx, v, a, b)
+        else:
+            speaker = _subject(ctx, v, a, b, before=True)
+        if speaker is None and _other_subject(ctx, v, a):
+            return None  # «Все указывает на то, что …»
+        carry = None if speaker else carry_for(verb)
+        if marker == "colon":
+            return _after_colon(ctx, c, speaker, cue, carry)
+        if c >= b:
+            return None
+        start = tokens[c].start
+        return _indirect(ctx, start, clause_end(ctx, c, b), speaker, cue, carry)
+    if verb.feats.get("VerbForm") == "Conv":
+        return None  # «…, пообещав упростить …»: a gerund only reports with «что»
+    if _postposed(ctx, v, a) and not _has_object(ctx, v, b):
+        return _content_first(ctx, v, a, b)
+    if verb.lemma in OBJECT_VERBS or _quote_in_clause(ctx, v, b):
+        c = v + 1
+        while c < b and tokens[c].pos == "ADV":
+            c += 1
+        if c < b and (tokens[c].pos == "NOUN" and tokens[c].feats.get("Case") == "Acc" or (
+                tokens[c].lemma == "на" and verb.lemma in ("указать", "указывать"))
+                or tokens[c].feats.get("VerbForm") == "Inf" and verb.lemma in PROMISE_VERBS
+                or _quote_in_clause(ctx, v, b)):
+            speaker = _subject(ctx, v, a, b, before=True)
+            if speaker is None and verb.feats.get("Number") == "Plur":
+                return None  # «его часто называют "…"»: nobody in particular
+            return _indirect(ctx, tokens[c].start, clause_end(ctx, c, b), speaker, cue,
+                             None if speaker else carry_for(ctx.tokens[v]))
+    return None
+
+
+def carry_for(verb) -> str | None:  # noqa: ANN001 - a Token
+    """Whose statement a subjectless verb continues: none for «сообщается», «сообщалось»;
+    otherwise the last speaker of the verb's number and gender."""
+    if verb.lemma in IMPERSONAL or verb.feats.get("Gender") == "Neut":
+        return None
+    if verb.feats.get("Number") == "Plur":
+        return "Plur"
+    return verb.feats.get("Gender") or "any"
+
+
+def _subject(ctx: SpeechContext, v: int, a: int, b: int, *, before: bool) -> Speaker | None:
+    verb = ctx.tokens[v]
+    speaker = speaker_before(ctx, v, a) if before else None
+    if speaker is None and verb.feats.get("Number") == "Plur":
+        speaker = speaker_after(ctx, v, b, weak=False) or speaker_in(ctx, v + 1, b)
+        # «сообщили РИА Новости в пресс-службе базы»: the place, not the recipient
+    if speaker is None:
+        speaker = speaker_after(ctx, v, b)
+    if speaker is None and (verb.lemma in IMPERSONAL or verb.feats.get("Number") == "Plur"):
+        speaker = speaker_in(ctx, a, b, verb=v)
+    return speaker
+
+
+def _gerund_subject(ctx: SpeechContext, v: int, a: int, b: int) -> Speaker | None:
+    """«…, сообщило агентство MAP, добавив, что …»: the main verb's subject."""
+    for k in range(v - 1, a - 1, -1):
+        t = ctx.tokens[k]
+        if t.pos == "VERB" and t.feats.get("VerbForm") == "Fin":
+            if _postposed(ctx, k, a):
+                return speaker_after(ctx, k, v)
+            return _subject(ctx, k, a, v, before=True)
+    return None
+
+
+def _other_subject(ctx: SpeechContext, v: int, a: int) -> bool:
+    """A nominative word before the verb that cannot be a source: the verb is no speech."""
+    for k in range(v - 1, a - 1, -1):
+        t = ctx.tokens[k]
+        if t.text == "," or t.pos in ("SCONJ", "CCONJ"):
+            return False
+        if t.feats.get("Case") == "Nom" and t.pos in ("NOUN", "PRON") and (
+                ctx.entity_at(k) is None and not is_source_head(ctx, k)):
+            return not ctx.quoted_at(t.start)
+    return False
+
+
+def _complement(ctx: SpeechContext, v: int, b: int) -> tuple[str, int] | None:
+    """What the verb governs: ("that", first content token) after «что»; ("about", …) after
+    «о»; ("colon", …) after «:»."""
+    tokens = ctx.tokens
+    j = v + 1
+    while j < b and j - v <= SKIP_MAX:
+        t = tokens[j]
+        if ctx.quoted_at(t.start) and t.text not in CLOSE_MARKS:
+            j += 1
+            continue
+        if t.lemma == "что" and t.pos in ("SCONJ", "PRON", "CCONJ"):
+            return "that", j + 1
+        if t.text == ":":
+            return "colon", j + 1
+        if t.lemma in ABOUT and t.pos == "ADP":
+            if j + 1 < b and tokens[j + 1].lemma in ("это", "этот"):
+                return None
+            return "about", j + 1
+        if t.text == "(":
+            close = next((k for k in range(j, b) if tokens[k].text == ")"), None)
+            if close is None:
+                return None
+            j = close + 1
+            continue
+        if t.text == ",":
+            if j + 1 < b and tokens[j + 1].lemma == "что":
+                return "that", j + 2
+            return None
+        if t.text in CLAUSE_END or (t.pos == "VERB" and t.feats.get("VerbForm") == "Fin"):
+            return None
+        j += 1
+    return None
+
+
+def _has_object(ctx: SpeechContext, v: int, b: int) -> bool:
+    """«…, отмечают жесткую позицию X»: the verb takes an object instead of a subject."""
+    c = v + 1
+    while c < b and ctx.tokens[c].pos == "ADV":
+        c += 1
+    t = ctx.tokens[c] if c < b else None
+    return t is not None and ctx.tokens[v].lemma in OBJECT_VERBS and t.pos in ("NOUN", "ADJ") \
+        and t.feats.get("Case") == "Acc" and not _nominative_like_acc(t)
+
+
+def _nominative_like_acc(t) -> bool:  # noqa: ANN001 - a Token
+    return t.feats.get("Animacy") != "Anim" and t.feats.get("Gender") in ("Neut", "Masc") and (
+        t.pos == "NOUN")
+
+
+def _postposed(ctx: SpeechContext, v: int, a: int) -> bool:
+    """The verb follows its content: «…, продолжил дипломат», «"…" – сказал он»."""
+    j = v - 1
+    while j >= a and ctx.tokens[j].pos == "ADV":
+        j -= 1
+    if j < a:
+        return bool(QUOTE_BEFORE.search(ctx.text[max(0, ctx.tokens[v].start - 8):
+                                                 ctx.tokens[v].start]))
+    return ctx.tokens[j].text in DASHES | {","} and j > a
+
+
+def _content_first(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
+    tokens = ctx.tokens
+    speaker = _subject(ctx, v, a, b, before=False)
+    carry = None if speaker else carry_for(ctx.tokens[v])
+    quoted = _quote_just_before(ctx, tokens[v].start)
+    if quoted is not None and (quoted.open <= tokens[a].start or not ctx.text[
+            tokens[a].start : quoted.open].strip(" \t\n-–—")):
+        return Found("direct", quoted.start, quoted.end, speaker, tokens[v].text, carry, quoted)
+    j = v - 1
+    while j > a and tokens[j].text in DASHES | {","} | set(CLOSE_MARKS) or tokens[j].pos == "ADV":
+        j -= 1
+    if any(_postposed(ctx, k, a) and tokens[k].lemma in speech_verbs() for k in range(a + 1, j)):
+        return None  # «"…", – ответили власти, сообщает «Немецкая волна»»: a second source
+    words = [t for t in tokens[a : j + 1] if t.pos != "PUNCT"]
+    finite = any(t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin" for t in words)
+    if len(words) < 4 and not any(t.pos == "VERB" for t in words):
+        return None
+    if not finite and speaker is None:
+        return None  # «Азат Мифтахов, находящийся в СИЗО, написал работу»: that was the subject
+    start = tokens[a].start
+    end = tokens[j].end
+    after_comma = next((k for k in range(v + 1, b) if tokens[k].text == ","), None)
+    if after_comma is not None and after_comma + 1 < b and (
+            tokens[after_comma + 1].feats.get("VerbForm") not in ("Conv", "Part")
+            and tokens[after_comma + 1].lemma not in ("что", "который")) and any(
+            t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"
+            for t in tokens[after_comma + 1 : b]):  # «Поне, отмечает издание, был …»
+        end = tokens[b - 1].end
+    while end > start and ctx.text[end - 1] in ".!?…":
+        end -= 1
+    return _indirect(ctx, start, end, speaker, tokens[v].text, carry)
+
+
+def _quote_just_before(ctx: SpeechContext, offset: int) -> Quoted | None:
+    for q in ctx.quoted:
+        if q.close < offset and re.fullmatch(r"[\s.,!?…]*[-–—]?[\s,]*", ctx.text[q.close + 1:
+                                                                               offset]):
+            return q
+    return None
+
+
+def _quote_in_clause(ctx: SpeechContext, v: int, b: int) -> bool:
+    end = ctx.tokens[b - 1].end
+    for q in ctx.quoted:
+        if ctx.tokens[v].end < q.open < end:
+            between = ctx.text[ctx.tokens[v].end : q.open]
+            return not any(ch in between for ch in ",.;:")
+    return False
+
+
+def _after_colon(ctx: SpeechContext, c: int, speaker: Speaker | None, cue: str,
+                 carry: str | None) -> Found | None:
+    """«X сказал: "…"», «X сказал: …» to the end of the line, or the next paragraph when the
+    colon ends its line («Как отметила министр:»)."""
+    colon_end = ctx.tokens[c - 1].end
+    start = colon_end + len(ctx.text[colon_end:]) - len(ctx.text[colon_end:].lstrip())
+    if start >= len(ctx.text):
+        return None
+    for q in ctx.quoted:
+        if q.open == start:
+            return Found("direct", q.start, q.end, speaker, cue, carry, q)
+    end = ctx.text.find("\n", start)
+    end = len(ctx.text) if end < 0 else end
+    while end > start and ctx.text[end - 1] in " .\t":
+        end -= 1
+    if len(ctx.text[start:end].split()) < 3:
+        return None
+    return Found("direct", start, end, speaker, cue, carry)
+
+
+def _as_said(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
+    """«Как сообщил X, …» and «…, как сообщил X»."""
+    tokens = ctx.tokens
+    comma = next((j for j in range(v + 1, b) if tokens[j].text == ","), None)
+    speaker = speaker_after(ctx, v, comma if comma is not None else b)
+    if speaker is None and (tokens[v].lemma in IMPERSONAL or
+                            tokens[v].feats.get("Number") == "Plur"):
+        speaker = speaker_in(ctx, v + 1, comma if comma is not None else b, verb=v)
+    kak = v - 1 if tokens[v - 1].lemma == "как" else v - 2
+    carry = None if speaker else carry_for(ctx.tokens[v])
+    if not _introductory(tokens[a:kak]):  # «…, как сообщил X» / «A, как сообщил X, B»
+        end = tokens[kak - 1].start if tokens[kak - 1].text == "," else tokens[kak].start
+        if comma is not None and b - comma > 3:
+            end = tokens[b - 1].end
+        while end > tokens[a].start and ctx.text[end - 1] in ".!?… ":
+            end -= 1
+        return _indirect(ctx, tokens[a].start, end, speaker, tokens[v].text, carry)
+    colon = next((j for j in range(v + 1, b) if tokens[j].text == ":"), None)
+    if colon is not None and (comma is None or colon < comma):
+        speaker = speaker or speaker_after(ctx, v, colon)
+        return _after_colon(ctx, colon + 1, speaker, tokens[v].text,
+                            None if speaker else carry_for(tokens[v]))
+    if comma is None or comma + 1 >= b:
+        return None
+    return _indirect(ctx, tokens[comma + 1].start, clause_end(ctx, comma + 1, b), speaker,
+                     tokens[v].text, carry)
+
+
+def _introductory(tokens: list) -> bool:
+    """Only connectives before the cue: «Впрочем, как рассказал …», «И, по словам …»."""
+    return all(t.pos in ("CCONJ", "ADV", "PUNCT", "PART", "SCONJ") for t in tokens)
+
+
+def _about_this(tokens: list, v: int, a: int, b: int) -> bool:
+    head = [t.lemma for t in tokens[a : min(v, a + 5)]]
+    if head[:2] in (["о", "это"], ["об", "это"]):
+        return True  # «Об этом в Twitter сообщила компания …»
+    before = [t.lemma for t in tokens[max(a, v - 2) : v]]
+    after = [t.lemma for t in tokens[v + 1 : min(b, v + 3)]]
+    if v - a <= 2 and before in (["это"], ["информация"], ["этот", "информация"]):
+        return True  # «Это подтвердил X», «Информацию подтвердил X»
+    return before[-2:] in (["о", "это"], ["об", "это"]) or after[:2] in (["о", "это"],
+                                                                          ["об", "это"])
+
+
+def _previous_statement(ctx: SpeechContext, v: int, a: int, b: int,
+                        sentence: int) -> Found | None:
+    if sentence == 0:
+        return None
+    prev_a, prev_b = ctx.units[sentence - 1]
+    speaker = _subject(ctx, v, a, b, before=True)
+    start, end = ctx.tokens[prev_a].start, ctx.tokens[prev_b - 1].end
+    if _paragraph_start(ctx, ctx.tokens[a].start) and sentence >= 2:
+        first_a = ctx.units[sentence - 2][0]  # «Об этом …» opening a paragraph: the one before
+        if not _paragraph_start(ctx, ctx.tokens[prev_a].start) and _paragraph_start(
+                ctx, ctx.tokens[first_a].start):
+            start = ctx.tokens[first_a].start
+    while end > start and ctx.text[end - 1] in ".!?… ":
+        end -= 1
+    return _indirect(ctx, start, end, speaker, ctx.tokens[v].text,
+                     None if speaker else carry_for(ctx.tokens[v]))
+
+
+def _paragraph_start(ctx: SpeechContext, offset: int) -> bool:
+    line = ctx.text.rfind("\n", 0, offset)
+    return not ctx.text[line + 1 : offset].strip()
+
+
+# --- attribution phrases ---------------------------------------------------------------------
+
+
+def tokens_lemmas(ctx: SpeechContext, lo: int, hi: int) -> list[str]:
+    return [t.lemma for t in ctx.tokens[lo:hi]]
+
+
+def became_known(ctx: SpeechContext, i: int, a: int, b: int) -> Found | None:
+    """«Как стало известно "Ъ", …»: the one it became known to is the source."""
+    tokens = ctx.tokens
+    comma = next((j for j in range(i + 1, b) if tokens[j].text == ","), None)
+    if comma is None or comma + 1 >= b or comma == i + 1:
+        return None
+    speaker = resolve_phrase(ctx, i + 1, comma)
+    cue = ctx.text[tokens[i - 2].start : tokens[i].end]
+    start = tokens[comma + 1].start
+    if not _introductory(tokens[a : i - 2]):
+        return None
+    return _indirect(ctx, start, clause_end(ctx, comma + 1, b), speaker, cue,
+                     None if speaker else "any")
+
+
+POSSESSIVE = {"его": "Masc", "ее": "Fem", "её": "Fem", "их": "Plur"}
+
+
+def from_phrase(ctx: SpeechContext, i: int, a: int, b: int) -> Found | None:
+    """«По словам X, …», «по его мнению …», «согласно данным X …»."""
+    tokens = ctx.tokens
+    carry = POSSESSIVE.get(tokens[i + 1].text.lower())
+    noun = i + 2 if carry else i + 1
+    if (tokens[i].lemma, tokens[noun].lemma) not in source_phrases():
+        return None
+    comma = next((j for j in range(noun + 1, b) if tokens[j].text == ","), None)
+    source_end = comma if comma is not None else b
+    if comma is not None and comma + 1 < b and (  # «По мнению телеканала, принадлежащего …,»
+            tokens[comma + 1].feats.get("VerbForm") == "Part" or tokens[comma + 1].lemma
+            == "который"):
+        comma = next((j for j in range(comma + 1, b) if tokens[j].text == ","), None)
+    cue = ctx.text[tokens[i].start : tokens[noun].end]
+    speaker = None
+    if carry is None and noun + 1 < source_end:
+        speaker = resolve_phrase(ctx, noun + 1, min(source_end, np_end(ctx, noun + 1,
+                                                                        source_end)))
+    if speaker is None and carry is None:
+        carry = "any"
+    if i == a or all(t.pos in ("CCONJ", "ADV", "PUNCT") for t in tokens[a:i]):
+        if comma is None or comma + 1 >= b:
+            return None
+        return _indirect(ctx, tokens[comma + 1].start, clause_end(ctx, comma + 1, b), speaker,
+                         cue, carry)
+    end = tokens[b - 1].end
+    while end > tokens[a].start and ctx.text[end - 1] in ".!?… ":
+        end -= 1
+    return _indirect(ctx, tokens[a].start, end, speaker, cue, carry)

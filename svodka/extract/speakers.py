@@ -1,0 +1,476 @@
+"""Who a quote's source is: the subject of a speech verb, resolved to an entity or described.
+
+A source phrase is found around a cue (before the verb, after it when inverted, or as
+«в МИД РФ» for «рассказали в МИД РФ», «говорится в сообщении МВД»). It resolves to:
+a person named in it (title and name: «глава пресс-службы … Айрат Мурзагалиев»); the
+organisation or country its head word names; the entity a role noun or pronoun was linked
+to by the coref stage; otherwise its own words in the nominative («источник в правительстве»,
+«эксперты») with no entity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from svodka.article import Article, Entity, Token
+from svodka.extract.marks import Quoted, find_quoted, inside, top_level
+from svodka.lexicons import lexicon_words
+from svodka.nlp import fold, get_nlp
+
+ACTOR_TYPES = {"PERSON", "ORGANIZATION", "COUNTRY", "CITY", "REGION", "LOCATION", "FACILITY"}
+NP_POS = {"NOUN", "PROPN", "ADJ", "NUM", "ADP", "DET", "X"}
+NP_MAX = 10
+CLAUSE_END = {",", ".", ";", ":", "!", "?", "–", "—", "-", "(", ")", "…"}
+PREPOSITIONS_IN = {"в", "во"}
+PARENTHESES = re.compile(r"\s*\([^()]*\)")
+TIME_WORDS = {"конец", "начало", "середина", "время", "год", "месяц", "неделя", "день",
+              "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+              "сентябрь", "октябрь", "ноябрь", "декабрь", "понедельник", "вторник", "среда",
+              "четверг", "пятница", "суббота", "воскресенье", "ход", "рамка", "интервью",
+              "эфир", "беседа", "разговор", "ходе"}
+STATEMENT_NOUNS = {"сообщение", "заявление", "пресс-релиз", "релиз", "коммюнике", "материал",
+                   "ответ", "комментарий"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    entity: Entity | None
+    name: str | None
+    gender: str | None = None  # Masc | Fem | Neut | Plur where known
+
+    @property
+    def known(self) -> bool:
+        return self.name is not None
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    return lexicon_words("speech_verbs.txt")
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> frozenset[str]:
+    return lexicon_words("source_nouns.txt")
+
+
+class SpeechContext:
+    """One article's tokens with the lookups speaker finding needs."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.tokens = article.tokens
+        self.quoted: list[Quoted] = top_level(find_quoted(article.text))
+        self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
+        self.owner: dict[int, tuple[Entity, int]] = {}  # token → (entity, mention priority)
+        rank = {"name": 0, "nominal": 1, "pronoun": 1, "adjective": 3}
+        for entity in article.entities:
+            if entity.type not in ACTOR_TYPES:
+                continue
+            for mention in entity.mentions:
+                target = article.entity(mention.stands_for) or entity
+                first = self.by_start.get(mention.start)
+                if first is None:
+                    continue
+                priority = rank.get(mention.kind, 2) + (0 if entity.type == "PERSON" else 1)
+                j = first
+                while j < len(self.tokens) and self.tokens[j].start < mention.end:
+                    held = self.owner.get(j)
+                    if held is None or priority < held[1]:
+                        self.owner[j] = (target, priority)
+                    j += 1
+        self.units = _units(article)
+        self.genders: dict[str, str] = {}
+        for entity in article.entities:
+            if entity.type == "PERSON":
+                self.genders[entity.id] = _person_gender(self, entity) or ""
+
+    def quoted_at(self, offset: int) -> Quoted | None:
+        return inside(self.quoted, offset, offset + 1)
+
+    def entity_at(self, i: int) -> Entity | None:
+        held = self.owner.get(i)
+        return held[0] if held else None
+
+
+def _units(article: Article) -> list[tuple[int, int]]:
+    """Token ranges of the sentences, also cut where a line breaks (the tagger's sentences
+    run on past a quote that ends a paragraph without a full stop)."""
+    units: list[tuple[int, int]] = []
+    for sent in article.sentences:
+        first = sent.first_token
+        for i in range(sent.first_token + 1, sent.last_token):
+            if "\n" in article.text[article.tokens[i - 1].end : article.tokens[i].start]:
+                units.append((first, i))
+                first = i
+        units.append((first, sent.last_token))
+    return units
+
+
+def _person_gender(ctx: SpeechContext, entity: Entity) -> str | None:
+    counts: dict[str, int] = {}
+    for mention in entity.mentions:
+        i = ctx.by_start.get(mention.start)
+        while i is not None and i < len(ctx.tokens) and ctx.tokens[i].end <= mention.end:
+            gender = ctx.tokens[i].feats.get("Gender")
+            if gender and ctx.tokens[i].pos in ("PROPN", "PRON"):
+                counts[gender] = counts.get(gender, 0) + 1
+            i += 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def speaker_of_entity(ctx: SpeechContext, entity: Entity) -> Speaker:
+    """The entity as a speaker; a name's bracketed original spelling is left out
+    («Дэвид Эберсман (David Ebersman)» → «Дэвид Эберсман»)."""
+    gender = ctx.genders.get(entity.id) or None
+    name = PARENTHESES.sub("", entity.name).strip() or entity.name
+    return Speaker(entity, name, gender)
+
+
+# --- candidate heads --------------------------------------------------------------------
+
+
+def is_source_head(ctx: SpeechContext, i: int) -> bool:
+    """A token that can head the subject of a speech verb."""
+    t = ctx.tokens[i]
+    case = t.feats.get("Case")
+    if ctx.entity_at(i) is not None:
+        if t.pos not in ("PROPN", "NOUN", "PRON", "X") and not t.text.isupper():
+            return False
+        return case in ("Nom", None) or t.text.isupper()
+    if t.pos == "PRON":
+        return t.lemma in ("он", "она", "они") and case == "Nom"
+    if t.pos == "PROPN" and case == "Nom":
+        return True  # a name the tagger knows but no entity holds («сообщают Викиновости»)
+    if t.lemma == "один" and i + 1 < len(ctx.tokens) and ctx.tokens[i + 1].lemma == "из":
+        return True  # «один из участников встречи»
+    if t.pos != "NOUN" or case != "Nom":
+        return False
+    return t.feats.get("Animacy") == "Anim" or t.lemma in source_nouns()
+
+
+def agrees(verb: Token, t: Token, ctx: SpeechContext, i: int) -> bool:
+    """Number and (past tense) gender agreement between a verb and a subject head."""
+    v_number, v_gender = verb.feats.get("Number"), verb.feats.get("Gender")
+    entity = ctx.entity_at(i)
+    if entity is not None and entity.type == "PERSON":
+        gender, number = ctx.genders.get(entity.id) or t.feats.get("Gender"), "Sing"
+    else:
+        gender, number = t.feats.get("Gender"), t.feats.get("Number")
+    if entity is not None and entity.type != "PERSON":
+        return (v_number == "Plur") == (number == "Plur")
+    if v_number and number and v_number != number:
+        return False
+    if v_gender == "Fem" and gender == "Masc" and t.pos == "NOUN" and (
+            t.feats.get("Animacy") == "Anim"):
+        return True  # «сообщила пресс-секретарь»: a post named in the masculine
+    return not (v_gender and gender and v_number != "Plur" and v_gender != gender)
+
+
+def _nominative_like(t: Token) -> bool:
+    """An inanimate source noun the tagger read as accusative, which has the same form
+    («заявило ведомство»)."""
+    return (t.pos == "NOUN" and t.feats.get("Case") == "Acc" and t.lemma in source_nouns()
+            and t.feats.get("Gender") in ("Neut", "Masc") and t.feats.get("Number") != "Plur")
+
+
+def speaker_before(ctx: SpeechContext, verb: int, lo: int) -> Speaker | None:
+    """The subject before `verb` (nearest agreeing head within tokens[lo:verb]); an
+    apposition between commas just before the verb is searched last
+    («Маатье Мостарт, представитель фонда Анны Франк, сказал»)."""
+    order = list(range(verb - 1, lo - 1, -1))
+    if verb - 1 >= lo and ctx.tokens[verb - 1].text == ",":
+        comma = next((j for j in range(verb - 2, lo - 1, -1) if ctx.tokens[j].text == ","), None)
+        if comma is not None:
+            order = list(range(comma - 1, lo - 1, -1)) + list(range(verb - 1, comma - 1, -1))
+    for i in order:
+        if ctx.quoted_at(ctx.tokens[i].start):
+            continue
+        if ctx.tokens[i].lemma == "который" and ctx.tokens[i].feats.get("Case") == "Nom":
+            return _antecedent_of_relative(ctx, i, lo)
+        if is_source_head(ctx, i) and agrees(ctx.tokens[verb], ctx.tokens[i], ctx, i):
+            if _in_prepositional_phrase(ctx, i, lo):
+                continue
+            start = _np_start(ctx, i, lo)
+            return resolve_phrase(ctx, start, np_end(ctx, i, verb))
+    return None
+
+
+def speaker_after(ctx: SpeechContext, verb: int, hi: int, *, weak: bool = True
+                  ) -> Speaker | None:
+    """The subject after an inverted verb («сказал он», «сообщил представитель …»): a person
+    first, then a head marked nominative, then any head (a recipient «РИА Новости» loses)."""
+    heads: list[int] = []
+    own_quote = ctx.quoted_at(ctx.tokens[verb].start)  # an attribution inside the marks
+    i = verb + 1
+    while i < hi:
+        t = ctx.tokens[i]
+        if t.text in CLAUSE_END or t.lemma == "что":
+            break
+        if t.pos == "ADP" and i + 1 < hi:
+            i = np_end(ctx, i + 1, hi, apposition=False)  # a prepositional phrase is no subject
+            continue
+        named = _quoted_name(ctx, i)
+        if named is not None:
+            heads.append(i)
+            i = ctx.by_start.get(named.close, i + 1) + 1 if named.close in ctx.by_start else i + 1
+            continue
+        if ctx.quoted_at(t.start) == own_quote and (
+                is_source_head(ctx, i) or _nominative_like(t)) and (
+                agrees(ctx.tokens[verb], t, ctx, i)):
+            heads.append(i)
+        i += 1
+    if not heads:
+        return None
+
+    def rank(i: int) -> tuple[int, int]:
+        if _quoted_name(ctx, i) is not None:
+            return 2, i
+        entity = ctx.entity_at(i)
+        if entity is not None and entity.type == "PERSON":
+            return 0, i
+        nominative = ctx.tokens[i].feats.get("Case") == "Nom" or _nominative_like(ctx.tokens[i])
+        return (1 if nominative and ctx.tokens[i].pos != "PROPN" else 2), i
+
+    head = min(heads, key=rank)
+    if not weak and rank(head)[0] == 2:
+        return None
+    named = _quoted_name(ctx, head)
+    if named is not None:
+        return quoted_speaker(ctx, named)
+    start = head
+    while start - 1 > verb and (ctx.tokens[start - 1].pos == "ADJ" or ctx.tokens[
+            start - 1].feats.get("VerbForm") == "Part") and ctx.tokens[start - 1].feats.get(
+            "Case") == ctx.tokens[head].feats.get("Case"):
+        start -= 1  # «израильские СМИ», «информированный источник»
+    return resolve_phrase(ctx, start, np_end(ctx, head, hi))
+
+
+def _quoted_name(ctx: SpeechContext, i: int) -> Quoted | None:
+    """The short capitalised quoted name («"Комсомольская правда"») opening at token i."""
+    t = ctx.tokens[i]
+    if t.text not in ('"', "«", "„", "“"):
+        return None
+    for q in ctx.quoted:
+        if q.open == t.start:
+            inner = ctx.text[q.start : q.end]
+            if inner[:1].isupper() and len(inner.split()) <= 4:
+                return q
+            return None
+    return None
+
+
+def quoted_speaker(ctx: SpeechContext, q: Quoted) -> Speaker:
+    """A source named in quotes: its entity, or the name put in the nominative."""
+    first = ctx.by_start.get(q.start)
+    if first is not None and ctx.entity_at(first) is not None:
+        return speaker_of_entity(ctx, ctx.entity_at(first))
+    analyzer = get_nlp().analyzer
+    words = []
+    j = first
+    while j is not None and j < len(ctx.tokens) and ctx.tokens[j].end <= q.end:
+        t = ctx.tokens[j]
+        word = _inflect(analyzer, t) if t.pos in ("NOUN", "ADJ", "PROPN") else t.text
+        words.append(word[:1].upper() + word[1:] if t.text[:1].isupper() else word)
+        j += 1
+    name = " ".join(words) or ctx.text[q.start : q.end]
+    return Speaker(None, name, None)
+
+
+def speaker_in(ctx: SpeechContext, lo: int, hi: int, *, verb: int | None = None
+               ) -> Speaker | None:
+    """«в МИД РФ», «в сообщении МВД», «в пресс-службе базы»: the place a statement came from,
+    looked for after the verb first, then before it."""
+    order = list(range(lo, hi - 1))
+    if verb is not None:
+        order = list(range(verb + 1, min(hi - 1, verb + 7))) + list(
+            range(verb - 1, max(lo, verb - 10) - 1, -1))
+    for i in order:
+        t = ctx.tokens[i]
+        if t.lemma not in PREPOSITIONS_IN or ctx.quoted_at(t.start):
+            continue
+        if ctx.tokens[i + 1].lemma == "который":  # «сообщение, в котором говорится»
+            return _relative_source(ctx, i + 1, lo)
+        head = i + 1
+        while head < hi - 1 and ctx.tokens[head].pos == "ADJ":
+            head += 1
+        entity = ctx.entity_at(head)
+        h = ctx.tokens[head]
+        if entity is None and not (h.pos == "NOUN" and (
+                h.lemma in source_nouns() or h.feats.get("Animacy") == "Anim")):
+            continue
+        speaker = resolve_phrase(ctx, i + 1, np_end(ctx, head, hi))
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _antecedent_of_relative(ctx: SpeechContext, i: int, lo: int) -> Speaker | None:
+    """«…, 61-летней Пилар Абель, которая утверждает, что …»: the phrase before the comma."""
+    j = i - 1
+    if j < lo or ctx.tokens[j].text != ",":
+        return None
+    for k in range(j - 1, max(lo - 1, j - 6), -1):
+        entity = ctx.entity_at(k)
+        if entity is not None:
+            return speaker_of_entity(ctx, entity)
+        if ctx.tokens[k].pos == "NOUN":
+            return resolve_phrase(ctx, k, j)
+    return None
+
+
+def _relative_source(ctx: SpeechContext, i: int, lo: int) -> Speaker | None:
+    """The statement «в котором говорится» refers to, or whoever issued it."""
+    j = i - 2  # the word before «, в котором»
+    if j < lo or ctx.tokens[i - 2].text != ",":
+        return None
+    for k in range(j - 1, max(lo - 1, j - 6), -1):
+        t = ctx.tokens[k]
+        if t.pos != "NOUN":
+            continue
+        if t.lemma in STATEMENT_NOUNS or t.lemma in source_nouns():
+            for m in range(k - 1, lo - 1, -1):  # «Комитет … распространил сообщение, в котором»
+                if ctx.tokens[m].pos == "VERB" and ctx.tokens[m].feats.get("VerbForm") == "Fin":
+                    found = speaker_before(ctx, m, lo)
+                    if found is not None:
+                        return found
+                    break
+        return resolve_phrase(ctx, k, j)
+    return None
+
+
+def _in_prepositional_phrase(ctx: SpeechContext, i: int, lo: int) -> bool:
+    j = i
+    case = ctx.tokens[i].feats.get("Case")
+    while j - 1 >= lo and (ctx.tokens[j - 1].pos in ("ADJ", "NOUN", "PROPN", "NUM", "DET")
+                           and ctx.tokens[j - 1].feats.get("Case") == case
+                           or ctx.tokens[j - 1].text in ('"', "«", "»")):
+        j -= 1
+    return j - 1 >= lo and ctx.tokens[j - 1].pos == "ADP"
+
+
+def _np_start(ctx: SpeechContext, i: int, lo: int) -> int:
+    """Walk left over the adjectives and title words that belong to the head's phrase."""
+    while i - 1 >= lo and (ctx.tokens[i - 1].pos in ("ADJ", "PROPN", "NOUN")) and (
+            ctx.tokens[i - 1].feats.get("Case") in ("Nom", None)):
+        i -= 1
+    return i
+
+
+def np_end(ctx: SpeechContext, head: int, hi: int, *, apposition: bool = True) -> int:
+    """The exclusive end of the phrase headed at `head`: its genitive tail and, with
+    `apposition`, the name after a title («глава пресс-службы Айрат Мурзагалиев»)."""
+    j = head + 1
+    while j < hi and j - head < NP_MAX:
+        t = ctx.tokens[j]
+        if not apposition and t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom":
+            break
+        quoted = ctx.quoted_at(t.start)
+        if t.text in ('"', "«", "»", "“", "”", "„") or quoted is not None:
+            j += 1
+            continue
+        if t.pos not in NP_POS or t.text in CLAUSE_END:
+            break
+        if t.pos == "ADP" and t.lemma not in ("в", "во", "по", "при", "с") and not (
+                t.lemma == "из" and ctx.tokens[j - 1].lemma == "один"):
+            break
+        if t.pos == "ADP" and j + 1 < hi and ctx.tokens[j + 1].lemma in TIME_WORDS:
+            break  # «губернатор в конце января»
+        j += 1
+    while j > head + 1 and ctx.tokens[j - 1].pos == "ADP":
+        j -= 1
+    return j
+
+
+def resolve_phrase(ctx: SpeechContext, start: int, end: int) -> Speaker | None:
+    """A source phrase tokens[start:end] → the entity it names, or its description."""
+    tokens = ctx.tokens[start:end]
+    if not tokens:
+        return None
+    named = _quoted_name(ctx, start)
+    if named is not None:
+        return quoted_speaker(ctx, named)
+    head = next((j for j in range(start, end) if ctx.tokens[j].pos != "ADJ"), start)
+    for j in range(start, end):  # the head, or a name in apposition to it
+        entity = ctx.entity_at(j)
+        if entity is not None and entity.type == "PERSON" and (
+                j == head or ctx.tokens[j].feats.get("Case") in (
+                    "Nom", None, ctx.tokens[head].feats.get("Case"))):
+            return speaker_of_entity(ctx, entity)
+    entity = ctx.entity_at(head)
+    if entity is None and (ctx.tokens[head].lemma in STATEMENT_NOUNS or ctx.tokens[head].lemma
+                           in lexicon_words("quoted_name_words.txt")):
+        entity = next((ctx.entity_at(j) for j in range(head + 1, end)
+                       if ctx.entity_at(j) is not None), None)  # «в сообщении МВД» → МВД
+    if entity is not None:
+        return speaker_of_entity(ctx, entity)
+    if ctx.tokens[head].pos == "PRON":
+        if ctx.tokens[head].lemma == "они":
+            return _plural_antecedent(ctx, head)
+        return None  # an unlinked pronoun: the caller carries the last speaker on
+    name = nominative(ctx, start, end)
+    number = ctx.tokens[head].feats.get("Number")
+    return Speaker(None, name, "Plur" if number == "Plur" else ctx.tokens[head].feats.get("Gender"))
+
+
+def _plural_antecedent(ctx: SpeechContext, i: int) -> Speaker | None:
+    """«Врачи оценивают … . Они сообщают, что …»: the nearest plural group of people."""
+    for j in range(i - 1, max(-1, i - 40), -1):
+        t = ctx.tokens[j]
+        if t.pos == "NOUN" and t.feats.get("Case") == "Nom" and t.feats.get("Number") == "Plur" \
+                and t.feats.get("Animacy") == "Anim" and not ctx.quoted_at(t.start):
+            start = j
+            while start - 1 >= 0 and ctx.tokens[start - 1].pos == "ADJ":
+                start -= 1
+            return resolve_phrase(ctx, start, np_end(ctx, j, len(ctx.tokens), apposition=False))
+    return None
+
+
+def nominative(ctx: SpeechContext, start: int, end: int) -> str:
+    """The phrase as written, with its head noun (and the adjectives before it) put in the
+    nominative: «источника в правительстве» → «источник в правительстве»."""
+    analyzer = get_nlp().analyzer
+    parts: list[str] = []
+    head_done = False
+    head = next((j for j in range(start, end) if ctx.tokens[j].pos == "NOUN"), None)
+    gender = ctx.tokens[head].feats.get("Gender") if head is not None else None
+    for j in range(start, end):
+        t = ctx.tokens[j]
+        if j > start:
+            parts.append(ctx.text[ctx.tokens[j - 1].end : t.start])
+        if head_done or t.pos not in ("ADJ", "NOUN"):
+            parts.append(t.text)
+            head_done = True
+            continue
+        parts.append(_inflect(analyzer, t, gender=gender if t.pos == "ADJ" else None))
+        head_done = t.pos == "NOUN"
+    phrase = "".join(parts)
+    return phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() else phrase
+
+
+UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
+           "Loc": "loct"}
+
+
+UD_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+
+
+def _inflect(analyzer, token: Token, *, gender: str | None = None  # noqa: ANN001
+             ) -> str:
+    """`token` in the nominative (pymorphy3's analyzer); an adjective takes the head's
+    gender («25-летнего аспиранта» → «25-летний»)."""
+    wanted = {"nomn"}
+    if token.feats.get("Number") == "Plur":
+        wanted.add("plur")
+    case = UD_CASE.get(token.feats.get("Case", ""))
+    parses = [p for p in analyzer.parse(fold(token.text)) if p.tag.POS in ("NOUN", "ADJF")]
+    want_gender = UD_GENDER.get(gender or "")
+    parses.sort(key=lambda p: (p.tag.case != case,
+                               bool(want_gender) and p.tag.gender not in (want_gender, None)))
+    for parse in parses:
+        inflected = parse.inflect(wanted)
+        if inflected is not None:
+            return inflected.word
+    return fold(token.text)

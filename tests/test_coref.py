@@ -1,0 +1,96 @@
+"""The coref stage: role nouns and subject pronouns linked to the entity they refer to."""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.article import Article
+from tests.conftest import assert_offsets
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text: str) -> dict:
+        record = pipeline(Article(text=text)).to_record()
+        assert_offsets(record)
+        return record
+
+    return run
+
+
+def linked_to(record: dict, phrase: str, *, occurrence: int = 0) -> dict | None:
+    """The entity holding a nominal/pronoun mention that starts at `phrase`."""
+    text = record["text"]
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    for entity in record["entities"]:
+        for mention in entity["mentions"]:
+            if mention["start"] == start and mention["kind"] in ("nominal", "pronoun"):
+                return entity
+    return None
+
+
+# (text, the anaphor as written, which occurrence, the entity's name or None for no link)
+LINKS = [
+    # role nouns agree with the post the person was introduced with
+    ("Министр иностранных дел Армении Арарат Мирзоян прибыл в Москву. Дипломат провел "
+     "переговоры с коллегами.", "Дипломат", 0, "Арарат Мирзоян"),
+    ("Президент Азербайджана Ильхам Алиев и президент России Владимир Путин встретились в "
+     "Сочи. Президент Азербайджана отметил важность встречи.", "Президент Азербайджана", 1,
+     "Ильхам Алиев"),
+    ("Глава МИД России Сергей Лавров провел переговоры в Анкаре. Глава ведомства остался "
+     "доволен их итогами.", "Глава ведомства", 0, "Сергей Лавров"),
+    ("Посол России в Турции Алексей Ерхов вручил верительные грамоты. Посол провел "
+     "несколько встреч.", "Посол", 1, "Алексей Ерхов"),
+    # a role that fits nobody introduced before stays unlinked
+    ("Певец Филипп Киркоров дал концерт в Москве. Министр культуры похвалил артиста.",
+     "Министр", 0, None),
+    ("Посол России в Турции Алексей Ерхов вручил грамоты. Новый посол прибудет весной.",
+     "посол", 0, None),
+    # subject pronouns: gender and a single fitting antecedent
+    ("Сергей Лавров прибыл в Анкару. Он заявил, что переговоры будут непростыми.", "Он", 0,
+     "Сергей Лавров"),
+    ("Эльвира Набиуллина выступила в Госдуме. Она сообщила, что инфляция замедляется.", "Она",
+     0, "Эльвира Набиуллина"),
+    ("Сергей Лавров прибыл в Анкару. Она заявила, что переговоры будут непростыми.", "Она", 0,
+     None),
+    ("Товарооборот между странами вырос на семь процентов. В этом году он увеличится еще.",
+     "он", 0, None),
+    ("Сергей Лавров и Энтони Блинкен провели встречу в Женеве. Он заявил, что встреча была "
+     "полезной.", "Он", 0, None),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "occurrence", "name"), LINKS)
+def test_links(extract, text, phrase, occurrence, name):
+    entity = linked_to(extract(text), phrase, occurrence=occurrence)
+    assert (entity["name"] if entity else None) == name
+
+
+def test_mentions_keep_their_kind_and_text(extract):
+    record = extract("Министр иностранных дел Армении Арарат Мирзоян прибыл в Москву. Дипломат "
+                     "провел переговоры, он остался доволен.")
+    person = next(e for e in record["entities"] if e["name"] == "Арарат Мирзоян")
+    kinds = {(record["text"][m["start"]:m["end"]], m["kind"]) for m in person["mentions"]}
+    assert ("Дипломат", "nominal") in kinds
+    assert all(m["start"] < n["start"] or m is n for m, n in
+               zip(person["mentions"], person["mentions"][1:], strict=False))
+
+
+def test_a_post_before_a_name_is_no_anaphor(extract):
+    record = extract("Посол Франции Пьер Леви встретился с журналистами.")
+    assert linked_to(record, "Посол") is None
+
+
+def test_seed_diplomat_and_pronouns_are_kalugin(seed_record):
+    kalugin = next(e for e in seed_record["entities"] if e["name"] == "Михаил Калугин")
+    text = seed_record["text"]
+    forms = [(text[m["start"]:m["end"]], m["kind"]) for m in kalugin["mentions"]]
+    assert ("дипломат", "nominal") in forms
+    assert ("дипломата", "nominal") in forms
+    assert forms.count(("он", "pronoun")) >= 3
+    # «в этом году он увеличится еще» is the trade turnover, not the diplomat
+    turnover = text.index("он увеличится")
+    assert not any(m["start"] == turnover for e in seed_record["entities"]
+                   for m in e["mentions"])

@@ -1,0 +1,268 @@
+"""The quotes layer: direct, indirect and mixed quotes, their spans, cues and speakers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from svodka.article import Article
+from svodka.evaluate.quotes import Span, match_spans, same_speaker
+from svodka.extract.marks import find_quoted, top_level
+from tests.conftest import assert_offsets
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text: str) -> dict:
+        record = pipeline(Article(text=text)).to_record()
+        assert_offsets(record)
+        return record
+
+    return run
+
+
+def quote_for(record: dict, content: str) -> dict | None:
+    """The predicted quote matching `content` by the scorer's rule (half the longer span)."""
+    start = record["text"].index(content)
+    spans = [Span(q["kind"], q["start"], q["end"], q["speaker_name"]) for q in record["quotes"]]
+    matches = match_spans(spans, [Span("?", start, start + len(content), None)])
+    return record["quotes"][spans.index(matches[0][0])] if matches else None
+
+
+# (text, reported content, kind, speaker name, cue)
+QUOTES = [
+    # direct, each mark type; cue after, before, dash line
+    ("«Мы готовы к переговорам без предварительных условий», – сказал Сергей Лавров.",
+     "Мы готовы к переговорам без предварительных условий", "direct", "Сергей Лавров",
+     "сказал"),
+    ('"Мы продолжим диалог со всеми партнерами в регионе"\n\n– Мария Захарова',
+     "Мы продолжим диалог со всеми партнерами в регионе", "direct", "Мария Захарова", "–"),
+    ("Министр финансов Антон Силуанов заявил: „Бюджет будет исполнен без дефицита“.",
+     "Бюджет будет исполнен без дефицита", "direct", "Антон Силуанов", "заявил"),
+    ("Сергей Лавров заявил: «Россия не откажется от своих планов в Арктике».",
+     "Россия не откажется от своих планов в Арктике", "direct", "Сергей Лавров", "заявил"),
+    ("Дмитрий Песков сказал:\nМы продолжим работу с партнерами и не будем спешить с выводами.",
+     "Мы продолжим работу с партнерами и не будем спешить с выводами", "direct",
+     "Дмитрий Песков", "сказал"),
+    ("Дмитрий Песков поблагодарил коллег словами: «Без вашей помощи мы бы не справились».",
+     "Без вашей помощи мы бы не справились", "direct", "Дмитрий Песков", ":"),
+    # indirect
+    ("Сергей Лавров заявил журналистам, что Россия готова к переговорам с Украиной.",
+     "Россия готова к переговорам с Украиной", "indirect", "Сергей Лавров", "заявил"),
+    ("Министр финансов Антон Силуанов сообщил о росте доходов федерального бюджета.",
+     "росте доходов федерального бюджета", "indirect", "Антон Силуанов", "сообщил"),
+    ("По словам Эльвиры Набиуллиной, инфляция замедлится к концу следующего года.",
+     "инфляция замедлится к концу следующего года", "indirect", "Эльвира Набиуллина",
+     "По словам"),
+    ("Как отметил Дмитрий Песков, Кремль внимательно следит за развитием ситуации.",
+     "Кремль внимательно следит за развитием ситуации", "indirect", "Дмитрий Песков",
+     "отметил"),
+    ("Владимир Путин выразил уверенность в том, что соглашение будет подписано до конца года.",
+     "соглашение будет подписано до конца года", "indirect", "Владимир Путин", "выразил"),
+    ("Экономика страны восстанавливается быстрее ожиданий, подчеркнул Антон Силуанов.",
+     "Экономика страны восстанавливается быстрее ожиданий", "indirect", "Антон Силуанов",
+     "подчеркнул"),
+    ("Эльвира Набиуллина считает, что ключевая ставка останется прежней.",
+     "ключевая ставка останется прежней", "indirect", "Эльвира Набиуллина", "считает"),
+    ("Как стало известно «Коммерсанту», правительство готовит новый закон о рынке жилья.",
+     "правительство готовит новый закон о рынке жилья", "indirect", "Коммерсантъ",
+     "Как стало известно"),
+    ("Реформа пенсионной системы отложена до осени, сообщает агентство Bloomberg.",
+     "Реформа пенсионной системы отложена до осени", "indirect", "Bloomberg", "сообщает"),
+    # mixed: reported speech with a quoted fragment
+    ("Дмитрий Песков назвал эти обвинения «абсолютно абсурдными».",
+     "эти обвинения «абсолютно абсурдными", "mixed", "Дмитрий Песков", "назвал"),
+    ("Сергей Лавров заявил, что Запад ведет «опасную игру» в регионе.",
+     "Запад ведет «опасную игру» в регионе", "mixed", "Сергей Лавров", "заявил"),
+    # unnamed sources: a description, no entity
+    ("Источник в правительстве сообщил, что решение о повышении пошлин уже принято.",
+     "решение о повышении пошлин уже принято", "indirect", "источник в правительстве",
+     "сообщил"),
+    ("Эксперты считают, что цены на нефть продолжат расти.",
+     "цены на нефть продолжат расти", "indirect", "эксперты", "считают"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "kind", "speaker", "cue"), QUOTES)
+def test_quote_patterns(extract, text, content, kind, speaker, cue):
+    record = extract(text)
+    quote = quote_for(record, content)
+    assert quote is not None, record["quotes"]
+    assert quote["kind"] == kind
+    assert same_speaker(quote["speaker_name"], speaker), quote
+    assert quote["cue"] == cue
+    if quote["speaker"] is not None:
+        entity = next(e for e in record["entities"] if e["id"] == quote["speaker"])
+        assert entity["name"] == quote["speaker_name"]
+
+
+def test_split_quote_has_one_speaker_for_both_halves(extract):
+    record = extract("«Переговоры идут трудно», – сказал Дмитрий Песков, – «но мы надеемся на "
+                     "результат уже в этом месяце».")
+    first = quote_for(record, "Переговоры идут трудно")
+    second = quote_for(record, "но мы надеемся на результат уже в этом месяце")
+    assert first is not None and second is not None
+    assert first is not second
+    assert same_speaker(first["speaker_name"], "Дмитрий Песков")
+    assert same_speaker(second["speaker_name"], "Дмитрий Песков")
+
+
+def test_about_this_refers_to_the_statement_before(extract):
+    record = extract("В Москве открылся новый музей современного искусства. Об этом сообщил "
+                     "Сергей Собянин.")
+    quote = quote_for(record, "В Москве открылся новый музей современного искусства")
+    assert quote is not None and same_speaker(quote["speaker_name"], "Сергей Собянин")
+
+
+@pytest.mark.parametrize("text", [
+    "Россия готова расширить поставки зерна в Египет, рассказали в МИД России.",
+    "МИД России сообщил, что Россия готова расширить поставки зерна в Египет.",
+])
+def test_organisations_speak(extract, text):
+    record = extract(text)
+    quote = quote_for(record, "Россия готова расширить поставки зерна в Египет")
+    assert quote is not None
+    speaker = next(e for e in record["entities"] if e["id"] == quote["speaker"])
+    assert speaker["type"] == "ORGANIZATION"
+    assert "МИД" in speaker["name"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # a pronoun and a role noun resolved through coref; «по его словам» carried on
+    ("Сергей Лавров прибыл в Анкару. Он заявил, что переговоры будут непростыми.",
+     "переговоры будут непростыми"),
+    ("Министр иностранных дел России Сергей Лавров прибыл в Анкару. Переговоры с турецкой "
+     "стороной будут сложными, сказал дипломат.",
+     "Переговоры с турецкой стороной будут сложными"),
+    ("Сергей Лавров заявил, что ценит усилия Турции. По его словам, переговоры будут "
+     "непростыми.", "переговоры будут непростыми"),
+    ("Сергей Лавров провел встречу в Анкаре. По его мнению, переговоры будут непростыми.",
+     "переговоры будут непростыми"),
+])
+def test_pronoun_and_role_noun_speakers(extract, text, content):
+    record = extract(text)
+    quote = quote_for(record, content)
+    assert quote is not None, record["quotes"]
+    assert quote["speaker_name"] == "Сергей Лавров"
+    assert quote["speaker"] is not None
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    ("Газета «Ведомости» опубликовала материал о слиянии двух банков.", "Ведомости"),
+    ("Компания «Газпром нефть» увеличила добычу на новом месторождении.", "Газпром нефть"),
+    ("Проект «Север – Юг» обсудили на встрече в Баку.", "Север – Юг"),
+    ("Рынок труда остается так называемой «серой зоной» экономики.", "серой зоной"),
+    ("Операция «Буря в пустыне» началась в январе 1991 года.", "Буря в пустыне"),
+])
+def test_names_and_scare_quotes_are_not_quotes(extract, text, marked):
+    record = extract(text)
+    start = text.index(marked)
+    assert not any(q["start"] <= start < q["end"] for q in record["quotes"]), record["quotes"]
+
+
+@pytest.mark.parametrize(("text", "inner"), [
+    ('Он сказал: "Под кодовым названием "Арсенал" прошла проверка".',
+     ['Под кодовым названием "Арсенал" прошла проверка', "Арсенал"]),
+    ("газета «Ведомости» и «Они «Газпром» тут»", ["Ведомости", "Они «Газпром» тут", "Газпром"]),
+    ("Он: „Привет“ и “hello”", ["Привет", "hello"]),
+])
+def test_quotation_marks_pair_up(text, inner):
+    assert [text[q.start:q.end] for q in find_quoted(text)] == inner
+    outer = top_level(find_quoted(text))
+    assert all(q.depth == 0 for q in outer)
+
+
+SEED_INDIRECT = [
+    "отношениях России и Азербайджана, развитии экономических связей",
+    "РФ имеет настрой на развитие отношений с азербайджанской стороной",
+    "В экономическом сотрудничестве России и Азербайджана наблюдается позитивная динамика",
+    "были намечены перспективные направления работы",
+    "имеется нацеленность на скорейшее выправление данной ситуации",
+    "мир и созидание на Кавказе – фундаментальный интерес России",
+    "сближение с Россией в свое время позволило народам Кавказа сохранить свою идентичность",
+    "Дорожная карта включает ряд взаимосвязанных треков",
+]
+
+
+def test_seed_direct_quotes_are_kalugins(seed_record):
+    direct = [q for q in seed_record["quotes"] if q["kind"] == "direct"]
+    dashed = [q for q in direct if q["cue"] == "–"]
+    assert len(dashed) == 6
+    assert {q["speaker_name"] for q in dashed} == {"Михаил Калугин"}
+    text = seed_record["text"]
+    assert all(text[q["start"] - 1] == '"' and text[q["end"]] == '"' for q in dashed)
+
+
+@pytest.mark.parametrize("fragment", SEED_INDIRECT)
+def test_seed_indirect_quotes_are_kalugins(seed_record, fragment):
+    text = seed_record["text"]
+    start = text.index(fragment)
+    covering = [q for q in seed_record["quotes"]
+                if q["start"] <= start and start + len(fragment) <= q["end"] + 1]
+    assert covering, fragment
+    assert covering[0]["speaker_name"] == "Михаил Калугин"
+    assert covering[0]["kind"] in ("indirect", "mixed")
+
+
+def test_seed_opening_statement_is_the_ministrys(seed_record):
+    text = seed_record["text"]
+    start = text.index("Россия настроена на комплексное развитие")
+    quote = next(q for q in seed_record["quotes"] if q["start"] == start)
+    assert quote["cue"] == "рассказали"
+    speaker = next(e for e in seed_record["entities"] if e["id"] == quote["speaker"])
+    assert speaker["name"] == "МИД России"
+
+
+# --- scoring (svodka evaluate quotes) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("predicted", "gold", "agree"), [
+    ("Михаил Калугин", "Михаил Калугин", True),
+    ("Калугин", "Михаил Калугин", True),
+    ("михаил калугин", "Калугин", True),
+    ("Пётр Алёшин", "петр алешин", True),
+    ("Михаил Калугин", "Сергей Лавров", False),
+    (None, None, True),
+    (None, "эксперты", False),
+    ("эксперты", None, False),
+])
+def test_speaker_names_agree_as_the_guidelines_say(predicted, gold, agree):
+    assert same_speaker(predicted, gold) is agree
+
+
+def test_matching_is_one_to_one_and_needs_half_the_longer_span():
+    gold = [Span("direct", 0, 100, None), Span("indirect", 200, 260, None)]
+    predicted = [Span("direct", 0, 90, None), Span("direct", 10, 100, None),
+                 Span("indirect", 200, 215, None)]
+    matches = match_spans(predicted, gold)
+    assert len(matches) == 1  # the short one covers a quarter of its gold span
+    assert matches[0][1] is gold[0]
+
+
+def test_evaluate_quotes_scores_documents(tmp_path, pipeline):
+    from svodka.evaluate.quotes import evaluate_quotes
+
+    text = "Сергей Лавров заявил, что Россия готова к переговорам. Погода была хорошей."
+    start = text.index("Россия готова")
+    end = text.index(". Погода")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("В Москве прошел дождь.", encoding="utf-8")
+    (tmp_path / "dev-docs.txt").write_text("a\nb\n", encoding="utf-8")
+    gold = tmp_path / "dev.jsonl"
+    gold.write_text(json.dumps({"doc": "a", "kind": "indirect", "start": start, "end": end,
+                                "speaker": "Сергей Лавров"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    report = evaluate_quotes(gold, tmp_path, annotate=pipeline)
+    total = report.tables[0].rows["all"]
+    assert (total.tp, total.fp, total.fn) == (1, 0, 0)
+    assert report.figures["attribution accuracy"] == 1.0
+    assert report.figures["documents"] == 2
+
+
+def test_evaluate_quotes_is_a_command():
+    from svodka.cli import build_parser
+
+    args = build_parser().parse_args(["evaluate", "quotes", "--gold", "g.jsonl", "--texts", "d",
+                                      "--json"])
+    assert (args.kind, args.gold, args.texts, args.json) == ("quotes", "g.jsonl", "d", True)
