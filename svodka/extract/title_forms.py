@@ -1,0 +1,58 @@
+"""Word forms of titles: the nominative a title is stored in, the genitive a headed object
+takes («возглавляющий департамент» → «глава департамента»). pymorphy3 via `get_nlp()`."""
+
+from __future__ import annotations
+
+from svodka.article import Token
+from svodka.nlp import NLP, UD_TO_OC_CASE, fold
+
+GENDERS = {"masc", "femn", "neut"}
+
+
+def nominative(tokens: list[Token], first: int, head: int, stop: int, text: str,
+               nlp: NLP) -> str:
+    """Modifiers and head in the nominative singular, lower case; the tail as written."""
+    head_form, gender = _inflect_noun(tokens[head], nlp)
+    words = [_inflect_adjective(tokens[i], gender, nlp) for i in range(first, head)]
+    words.append(head_form)
+    title = " ".join(words)
+    if stop > head + 1:
+        title += " " + " ".join(text[tokens[head + 1].start : tokens[stop - 1].end].split())
+    return title
+
+
+def _inflect_noun(token: Token, nlp: NLP) -> tuple[str, str | None]:
+    case = token.feats.get("Case")
+    parses = [p for p in nlp.analyzer.parse(fold(token.text)) if p.tag.POS == "NOUN"]
+    parse = next((p for p in parses if _case_fits(p, case)), parses[0] if parses else None)
+    if parse is None:
+        return token.lemma, None
+    form = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
+    word = form.word if form else parse.normal_form
+    return word, parse.tag.gender
+
+
+def _inflect_adjective(token: Token, gender: str | None, nlp: NLP) -> str:
+    case = token.feats.get("Case")
+    parses = [p for p in nlp.analyzer.parse(fold(token.text)) if p.tag.POS in ("ADJF", "PRTF")]
+    parse = next((p for p in parses if _case_fits(p, case)), parses[0] if parses else None)
+    if parse is None:
+        return fold(token.text)
+    wanted = {"nomn", "sing"} | ({gender} if gender in GENDERS else {"masc"})
+    form = parse.inflect(wanted)
+    return form.word if form else fold(token.text)
+
+
+def _case_fits(parse, case: str | None) -> bool:
+    return case is None or parse.tag.case in UD_TO_OC_CASE.get(case, set())
+
+
+def genitive(token: Token, nlp: NLP) -> str:
+    pos = {"NOUN": "NOUN", "ADJ": "ADJF"}[token.pos]
+    parses = [p for p in nlp.analyzer.parse(fold(token.text)) if p.tag.POS == pos]
+    if not parses:
+        return token.text
+    parse = parses[0]
+    form = parse.inflect({"gent"} | ({parse.tag.number} if parse.tag.number else set()))
+    word = form.word if form else token.text
+    return word

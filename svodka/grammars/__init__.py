@@ -1,0 +1,1 @@
+"""yargy grammars shared by the extractors; the only package that imports yargy."""
