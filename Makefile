@@ -3,11 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-SEED   := ../shared/data/seed/000_0f97dea6d08dfc1b.txt
 DB     ?= svodka.db
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve test bench lint clean
+.PHONY: help install run serve test bench evaluate lint clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -35,6 +34,14 @@ test: $(STAMP) ## run the test suite
 
 bench: $(STAMP) ## articles/s and peak memory of svodka vs natasha on NEREL train
 	$(BIN)/python bench/bench_extract.py
+
+evaluate: $(STAMP) ## print every evaluation on the dev data (takes several minutes)
+	$(BIN)/svodka evaluate nerel ../shared/data/nerel/dev
+	$(BIN)/svodka evaluate factrueval ../shared/data/factrueval-2016/devset
+	$(BIN)/svodka evaluate quotes --gold ../shared/data/quotes/dev.jsonl --texts ../shared/data/nerel/dev
+	$(BIN)/svodka evaluate dates --gold ../shared/data/dates/dev.jsonl --texts ../shared/data/nerel/dev
+	$(BIN)/svodka evaluate events ../shared/data/nerel/dev
+	$(BIN)/svodka evaluate identity ../shared/data/nerel/train ../shared/data/nerel/dev
 
 lint: $(STAMP) ## ruff over the package and tests
 	$(BIN)/pip install --quiet ruff && $(BIN)/ruff check svodka tests bench
