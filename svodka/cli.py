@@ -123,7 +123,8 @@ def cmd_evaluate_quotes(args: argparse.Namespace) -> int:
 
     from svodka.evaluate.quotes import evaluate_quotes
 
-    report = evaluate_quotes(Path(args.gold), Path(args.texts))
+    report = evaluate_quotes(Path(args.gold), Path(args.texts),
+                             docs=Path(args.docs) if args.docs else None)
     return print_report(report, as_json=args.json)
 
 
@@ -330,6 +331,8 @@ def build_parser() -> argparse.ArgumentParser:
     quotes = kinds.add_parser("quotes", help="quotations: span P/R/F1, attribution accuracy")
     quotes.add_argument("--gold", required=True, metavar="JSONL", help="gold quotations")
     quotes.add_argument("--texts", required=True, metavar="DIR", help="folder of DOC.txt files")
+    quotes.add_argument("--docs", metavar="FILE", help="documents to score, one a line (default: "
+                        "GOLD-STEM-docs.txt next to the gold, else the gold's documents)")
     quotes.set_defaults(func=cmd_evaluate_quotes)
     dates = kinds.add_parser("dates", help="timexes: span P/R/F1, value accuracy")
     dates.add_argument("--gold", metavar="JSONL",

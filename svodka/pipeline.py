@@ -33,13 +33,30 @@ class Stage:
 
 def available_stages(settings: Settings) -> dict[str, Stage]:
     """The registry: every stage svodka knows, by name, built for `settings`."""
-    from svodka.extract import entities
+    from svodka.extract import coref, entities, quotes
     from svodka.nlp import nlp_stage
 
     stages = [
         nlp_stage(settings),
         entities.STAGE,
+        coref.STAGE,
+        quotes.STAGE,
     ]
+    from svodka.extract import timexes
+
+    stages.append(timexes.STAGE)
+    from svodka.extract import events
+
+    stages.append(events.STAGE)
+    from svodka.extract import positions
+
+    stages.append(positions.STAGE)
+    from svodka.extract import figures
+
+    stages.append(figures.STAGE)
+    from svodka.extract import attributions, documents
+
+    stages += [documents.STAGE, attributions.STAGE]
     return {stage.name: stage for stage in stages}
 
 

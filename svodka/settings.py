@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DEFAULT_STAGES = ("nlp", "entities")
+DEFAULT_STAGES = ("nlp", "entities", "coref", "positions", "quotes", "timexes",
+                  "events", "figures", "documents", "attributions")
 
 
 @dataclass(frozen=True)
