@@ -133,21 +133,94 @@ class NLP:
         doc.tag_ner(self.ner_tagger)
         adapt_doc(self, doc, article)
 
-    def normalize_name(self, article: Article, start: int, end: int) -> str:
-        """The nominative form of a name span (natasha's normaliser over our tokens)."""
-        from natasha.doc import DocSpan, DocToken
-
-        tokens = [
-            DocToken(start=t.start, stop=t.end, text=t.text, pos=t.pos, feats=t.feats)
-            for t in article.tokens
-            if t.start >= start and t.end <= end
-        ]
+    def normalize_name(self, article: Article, start: int, end: int, *,
+                       kind: str = "PER") -> str:
+        """The nominative form of a name span. People and places: natasha's normaliser;
+        organisations: only the head noun phrase is inflected («Центра евразийских
+        исследований» → «Центр евразийских исследований»). Letters ё are kept."""
+        tokens = [t for t in article.tokens if t.start >= start and t.end <= end]
         if not tokens:
             return article.text[start:end]
-        span = DocSpan(start=start, stop=end, type="PER", text=article.text[start:end])
-        span.tokens = tokens
+        if kind == "ORG":
+            return self._normalize_org(article.text, tokens)
+        from natasha.doc import DocSpan, DocToken
+
+        span = DocSpan(start=start, stop=end, type=kind, text=article.text[start:end])
+        span.tokens = [DocToken(start=t.start, stop=t.end, text=t.text, pos=t.pos, feats=t.feats)
+                       for t in tokens]
         span.normalize(self.morph_vocab)
-        return span.normal
+        return restore_yo(span.normal or span.text, span.text)
+
+    def _normalize_org(self, text: str, tokens: list[Token]) -> str:
+        head = next((i for i, t in enumerate(tokens) if t.pos in ("NOUN", "PROPN")), None)
+        if head is None or tokens[head].feats.get("Case") in (None, "Nom"):
+            return text[tokens[0].start : tokens[-1].end]
+        feats = tokens[head].feats
+        wanted = {"nomn", "plur" if feats.get("Number") == "Plur" else "sing"}
+        gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(feats.get("Gender", ""))
+        parts = []
+        for i, token in enumerate(tokens):
+            word = token.text
+            if i <= head and token.pos in ("NOUN", "PROPN", "ADJ", "DET") and word.isalpha():
+                agree = wanted | ({gender} if gender and i < head and "sing" in wanted else set())
+                word = self._inflect(token, agree)
+            if i:
+                parts.append(text[tokens[i - 1].end : token.start])
+            parts.append(word)
+        return "".join(parts)
+
+    def _inflect(self, token: Token, grammemes: set[str]) -> str:
+        """`token` in the form with `grammemes`, the one closest in spelling to it (so
+        «Высшего» gives «Высший», not another superlative of «высокий»)."""
+        wanted_pos = UD_TO_OC.get(token.pos, set())
+        wanted_case = UD_TO_OC_CASE.get(token.feats.get("Case", ""), set())
+        word = fold(token.text)
+        for parse in self.analyzer.parse(word):
+            if parse.tag.POS not in wanted_pos or parse.tag.case not in wanted_case:
+                continue
+            forms = [f.word for f in parse.lexeme if grammemes in f.tag
+                     and f.tag.POS == parse.tag.POS]
+            if forms:
+                best = max(forms, key=lambda f: (_common_prefix(f, word), -len(f)))
+                return restore_yo(match_shape(best, token.text), token.text)
+        return token.text
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def match_shape(word: str, model: str) -> str:
+    """`word` written in `model`'s letter case (Title, UPPER or lower)."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def restore_yo(normal: str, original: str) -> str:
+    """Put back the ё that lower-casing lexicons fold away («Бахтиер» → «Бахтиёр»)."""
+    if "ё" not in original.lower() or "ё" in normal.lower():
+        return normal
+    stems = {fold(w)[:-2]: w for w in original.split() if "ё" in w.lower()}
+    out = []
+    for word in normal.split(" "):
+        source = next((w for stem, w in stems.items() if stem and fold(word).startswith(stem)),
+                      None)
+        if source:
+            chars = list(word)
+            for i, ch in enumerate(source[: len(word)]):
+                if ch in "ёЁ" and chars[i] in "еЕ":
+                    chars[i] = ch
+            word = "".join(chars)
+        out.append(word)
+    return " ".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -185,11 +258,11 @@ def adapt_doc(nlp: NLP, doc: Doc, article: Article) -> None:
         sentences.append(Sentence(sent.start, sent.stop, first, len(tokens)))
     article.tokens = tokens
     article.sentences = sentences
-    spans = []
-    for span in doc.spans:
-        span.normalize(nlp.morph_vocab)
-        spans.append(NamedSpan(span.start, span.stop, span.type, span.normal or span.text))
-    article.ner_spans = spans
+    article.ner_spans = [
+        NamedSpan(span.start, span.stop, span.type,
+                  nlp.normalize_name(article, span.start, span.stop, kind=span.type))
+        for span in doc.spans
+    ]
 
 
 def nlp_stage(settings: Settings) -> Stage:
