@@ -11,11 +11,14 @@ import json
 import logging
 import sys
 from collections.abc import Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from svodka.article import Article
 from svodka.errors import InputError, SvodkaError
 from svodka.settings import Settings
+
+if TYPE_CHECKING:
+    from svodka.pipeline import Pipeline
 
 log = logging.getLogger("svodka")
 
@@ -59,13 +62,26 @@ def _progress(articles: Iterator[Article], *, quiet: bool) -> Iterator[Article]:
     return iter(tqdm(articles, unit=" articles", file=sys.stderr, dynamic_ncols=True))
 
 
+def _records(pipeline: Pipeline | None, articles: Iterator[Article], args: argparse.Namespace,
+             settings: Settings) -> Iterator[dict]:
+    if pipeline is None:
+        from svodka.distributed import extract_records
+
+        yield from extract_records(articles, workers=args.workers, settings=settings,
+                                   scheduler=args.scheduler)
+    else:
+        for article in pipeline.map(articles):
+            yield article.to_record()
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from svodka.pipeline import Pipeline
     from svodka.pretty import render_pretty
     from svodka.read import read_inputs
 
     settings = Settings()
-    pipeline = Pipeline.from_settings(settings)
+    parallel = args.workers > 1 or args.scheduler
+    pipeline = None if parallel else Pipeline.from_settings(settings)
     tally = Tally(sys.stderr)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
@@ -73,8 +89,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         first = True
         if args.format == "json":
             out.write("[\n")
-        for article in _progress(pipeline.map(articles), quiet=args.quiet):
-            record = article.to_record()
+        for record in _progress(_records(pipeline, articles, args, settings), quiet=args.quiet):
             if args.format == "pretty":
                 out.write(render_pretty(record) + "\n")
             elif args.format == "json":
@@ -167,7 +182,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         articles = tally.articles(read_inputs(args.paths, settings=settings), args.published)
         for outcome in ingest(_progress(articles, quiet=args.quiet), store, settings=settings,
-                              reextract=args.reextract):
+                              reextract=args.reextract, workers=args.workers,
+                              scheduler=args.scheduler):
             if outcome.action == "failed":
                 tally.skipped += 1
                 print(f"svodka: skipped {outcome.origin or outcome.article_id}: "
@@ -288,6 +304,13 @@ def _marked(snippet: str, highlights: list[list[int]]) -> str:
     return "".join(out) + snippet[at:]
 
 
+def _add_scale_out(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="extract on N Dask worker processes (default: here, 1)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="a running Dask scheduler (tcp://host:8786) to extract on")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="svodka",
@@ -304,6 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="publication date for articles that carry none")
     extract.add_argument("-o", "--output", metavar="FILE", help="write here, not to stdout")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    _add_scale_out(extract)
     extract.set_defaults(func=cmd_extract)
 
     evaluate = commands.add_parser("evaluate", help="score svodka against gold data")
@@ -350,6 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--reextract", action="store_true",
                         help="extract stored articles again and replace their layers")
     ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    _add_scale_out(ingest)
     ingest.set_defaults(func=cmd_ingest)
     stats = commands.add_parser("stats", help="rows per layer in the knowledge base")
     stats.set_defaults(func=cmd_stats)
