@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -83,8 +84,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     parallel = args.workers > 1 or args.scheduler
     pipeline = None if parallel else Pipeline.from_settings(settings)
     tally = Tally(sys.stderr)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    try:
+    with contextlib.ExitStack() as stack:
+        out = (stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output
+               else sys.stdout)
         articles = tally.articles(read_inputs(args.paths, settings=settings), args.published)
         first = True
         if args.format == "json":
@@ -101,9 +103,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
             first = False
         if args.format == "json":
             out.write("\n]\n")
-    finally:
-        if args.output:
-            out.close()
     print(f"svodka: {tally.summary()}", file=sys.stderr)
     return 0 if tally.read else 1
 

@@ -165,7 +165,7 @@ def test_seed_events(seed_record):
     assert (session["trigger"], session["place"], session["date"]) == (
         "заседании", "Астрахань", "2025-SU")
     signings = [e for e in events if e["type"] == "signing"]
-    assert [(e["place"], e["date"]) for e in signings][0] == ("Москва", "2022-02-22")
+    assert (signings[0]["place"], signings[0]["date"]) == ("Москва", "2022-02-22")
     assert {"Россия", "Азербайджан"} <= set(signings[0]["participants"])
     (initialing,) = [e for e in events if e["type"] == "initialing"]
     assert initialing["trigger"] == "парафирован"

@@ -280,7 +280,7 @@ def _indicator(article: Article, item: Found) -> str | None:
     before = [name for position, name in found if position < item.first]
     if before:
         return before[-1]
-    lo, hi = _clause(article, item)
+    _, hi = _clause(article, item)
     after = [name for position, name in found if item.last <= position < hi]
     return after[0] if after else None
 

@@ -73,9 +73,9 @@ def is_temporal(match: DateMatch, text: str) -> bool:
         return not (NAME_BEFORE.search(before) or COUNTED_AFTER.match(after))
     if len(words) == 1 and words[0] in WEEKDAY_NOUNS:
         return False
-    if match.start and text[match.start - 1] in QUOTE_MARKS and text[match.start].isupper():
-        return False  # the start of a title: «Один день Ивана Денисовича», «Сегодня»
-    return True
+    # the start of a title: «Один день Ивана Денисовича», «Сегодня»
+    return not (match.start and text[match.start - 1] in QUOTE_MARKS
+                and text[match.start].isupper())
 
 
 def _not_age_or_name(match: DateMatch, article: Article, starts: list[int]) -> bool:

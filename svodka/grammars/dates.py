@@ -14,10 +14,10 @@ from importlib import resources
 
 from yargy import Parser, or_, rule
 from yargy.parser import Node, State
-from yargy.rule import Rule
-from yargy.rule.bnf import is_rule
 from yargy.predicates import custom, in_
 from yargy.predicates import type as token_type
+from yargy.rule import Rule
+from yargy.rule.bnf import is_rule
 from yargy.tokenizer import Tokenizer
 
 ROMAN = re.compile(r"^(x{0,2})(ix|iv|v?i{0,3})$")

@@ -6,11 +6,11 @@ and `#` lines are skipped; TSV rows split on tabs. Files load once per process.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon_rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of lexicon file `name` (a `.txt` gives one-field rows)."""
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
@@ -23,7 +23,7 @@ def lexicon_rows(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon_words(name: str) -> frozenset[str]:
     """The first field of every row of `name`, lower-case with ё→е."""
     return frozenset(row[0].lower().replace("ё", "е") for row in lexicon_rows(name))

@@ -30,7 +30,7 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 READ_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
 
-__all__ = ["read_inputs", "read_bytes", "read_text", "iter_paths"]
+__all__ = ["iter_paths", "read_bytes", "read_inputs", "read_text"]
 
 
 def read_inputs(
@@ -70,8 +70,7 @@ def _logical_suffix(path: Path) -> str:
 
 def _stem(path: Path) -> str:
     name = path.name
-    if name.endswith(".gz"):
-        name = name[:-3]
+    name = name.removesuffix(".gz")
     return name.rsplit(".", 1)[0] if "." in name else name
 
 
@@ -194,7 +193,7 @@ def article_from_json(
     published = record.get("published") or record.get("date")
     try:
         published_date = _as_date(published)
-    except ValueError as error:
+    except (TypeError, ValueError) as error:
         return InputError(source, f'field "published": {error}', line=line)
     fields = {}
     for key in ("title", "source", "url"):
@@ -213,5 +212,5 @@ def _as_date(value: Any) -> dt.date | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str):
-        raise ValueError(f"bad date {value!r} (expected YYYY-MM-DD)")
+        raise TypeError(f"bad date {value!r} (expected YYYY-MM-DD)")
     return parse_date(value)
