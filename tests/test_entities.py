@@ -107,3 +107,118 @@ def test_canonical_names_are_nominative(extract):
     record = extract("Встреча с Ильхамом Алиевым прошла в Астрахани.")
     names = {e["name"] for e in record["entities"]}
     assert {"Ильхам Алиев", "Астрахань"} <= names
+
+
+# --- NEREL conventions: span repairs (svodka/extract/entity_spans.py) -------------------
+
+
+def spans(record: dict) -> set[tuple[str, str]]:
+    """(type, text) of every scored mention (kinds name and adjective)."""
+    return {(e["type"], record["text"][m["start"]:m["end"]]) for e in record["entities"]
+            for m in e["mentions"] if m.get("kind", "name") in ("name", "adjective")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Правительство одобрило законопроект в среду.",
+         {("ORGANIZATION", "Правительство")}),
+        ("Визит обсуждали в правительстве Армении.",
+         {("ORGANIZATION", "правительстве Армении"), ("ORGANIZATION", "правительстве"),
+          ("COUNTRY", "Армении")}),
+        ("Глава российского правительства выступил с речью.",
+         {("ORGANIZATION", "российского правительства"), ("ORGANIZATION", "правительства"),
+          ("COUNTRY", "российского")}),
+        ("Сотрудники министерства обороны прибыли на место.",
+         {("ORGANIZATION", "министерства обороны")}),
+        ("Пресс-секретарь кабинета министров отказался от комментариев.",
+         {("ORGANIZATION", "кабинета министров")}),
+        ("Задержанного доставили в отдел полиции.", {("ORGANIZATION", "полиции")}),
+    ],
+)
+def test_organisations_named_by_a_head_noun(extract, text, expected):
+    assert expected <= spans(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Сотрудники администрации разошлись по домам.", ("ORGANIZATION", "администрации")),
+        ("Новость быстро разошлась по СМИ.", ("ORGANIZATION", "СМИ")),
+        ("Ролик набрал миллион просмотров в YouTube.", ("ORGANIZATION", "YouTube")),
+    ],
+)
+def test_words_that_are_no_organisation_mentions(extract, text, absent):
+    assert absent not in spans(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Совет Безопасности ООН принял резолюцию.",
+         {("ORGANIZATION", "Совет Безопасности ООН"), ("ORGANIZATION", "Совет Безопасности"),
+          ("ORGANIZATION", "ООН")}),
+        ("Представитель МВД Украины подтвердил задержание.",
+         {("ORGANIZATION", "МВД Украины"), ("ORGANIZATION", "МВД"), ("COUNTRY", "Украины")}),
+    ],
+)
+def test_organisations_nested_in_organisation_names(extract, text, expected):
+    assert expected <= spans(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Компанию возглавила Соня Томас (Sonya Thomas).",
+         {("PERSON", "Соня Томас"), ("PERSON", "Sonya Thomas")}),
+        ("Фидель Кастро\n\nФидель Кастро родился на Кубе.", {("PERSON", "Фидель Кастро")}),
+    ],
+)
+def test_person_spans_split_at_brackets_and_line_breaks(extract, text, expected):
+    found = spans(extract(text))
+    assert expected <= found
+    assert not any("(" in form or "\n" in form for _, form in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "form", "name"),
+    [
+        ("Дело рассмотрел московский суд.", "CITY", "московский", "Москва"),
+        ("Римский папа выступил с обращением.", "CITY", "Римский", "Рим"),
+        ("Европейские страны ввели пошлины.", "LOCATION", "Европейские", "Европа"),
+    ],
+)
+def test_place_adjectives(extract, text, etype, form, name):
+    record = extract(text)
+    entity = entities_by_name(record)[name]
+    assert entity["type"] == etype
+    assert form in forms(record, entity, "adjective")
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "etype"),
+    [
+        ("Кремль заявил о поддержке переговоров.", "Кремль", "ORGANIZATION"),
+        ("Встреча прошла в Кремле.", "Кремле", "FACILITY"),
+    ],
+)
+def test_seat_of_power_as_actor_is_an_organisation(extract, text, form, etype):
+    record = extract(text)
+    assert any(e["type"] == etype and form in forms(record, e) for e in record["entities"])
+
+
+def test_streets_and_squares_are_facilities_not_locations(extract):
+    record = extract("Митинг прошел на Красной площади.")
+    assert ("LOCATION", "Красной площади") not in spans(record)
+
+
+def test_a_surname_natasha_missed_joins_the_person(extract):
+    record = extract("Яровой поручили доработать закон. Ирина Яровая внесла поправки в Госдуму.")
+    people = [e for e in record["entities"] if e["type"] == "PERSON"]
+    assert [p["name"] for p in people] == ["Ирина Яровая"]
+    assert {"Яровой", "Ирина Яровая"} <= set(forms(record, people[0], "name"))
+
+
+def test_nobel_prize_adjective_is_a_person_mention(extract):
+    record = extract("Писатель получил Нобелевскую премию по литературе.")
+    assert ("PERSON", "Нобелевскую") in spans(record)

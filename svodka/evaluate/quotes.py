@@ -4,7 +4,9 @@ Matching is one to one, largest overlaps first; a predicted quote matches a gold
 same document when their spans overlap by at least half of the longer span. Span P/R/F1 count
 the matches; attribution accuracy is the share of matched quotes whose speaker names agree
 after lower-casing and «ё»→«е», a surname alone matching the full name, null only null.
-Documents listed in `dev-docs.txt` next to the gold file count even when they hold no quote.
+The documents scored are those listed in `--docs FILE`, else in `<gold stem>-docs.txt` (or the
+older `dev-docs.txt`) next to the gold file, else those the gold file names; a listed document
+counts even when it holds no quote, and a texts folder may hold more documents than are scored.
 """
 
 from __future__ import annotations
@@ -47,10 +49,17 @@ def read_gold(path: Path) -> dict[str, list[Span]]:
     return gold
 
 
-def gold_documents(path: Path, gold: dict[str, list[Span]]) -> list[str]:
-    listing = path.parent / "dev-docs.txt"
-    if listing.is_file():
-        return [d.strip() for d in listing.read_text(encoding="utf-8").splitlines() if d.strip()]
+def gold_documents(path: Path, gold: dict[str, list[Span]], *,
+                   docs: Path | None = None) -> list[str]:
+    """The documents to score: an explicit listing, one named after the gold file, or the gold's."""
+    listings = [docs] if docs is not None else [
+        path.with_name(f"{path.stem}-docs.txt"), path.parent / "dev-docs.txt"]
+    for listing in listings:
+        if listing.is_file():
+            return [d.strip() for d in listing.read_text(encoding="utf-8").splitlines()
+                    if d.strip() and not d.startswith("#")]
+        if docs is not None:
+            raise InputError(f"{listing}: document listing is missing")
     return sorted(gold)
 
 
@@ -90,7 +99,7 @@ def match_spans(predicted: list[Span], gold: list[Span]) -> list[tuple[Span, Spa
     return matches
 
 
-def evaluate_quotes(gold_path: Path, texts: Path, *,
+def evaluate_quotes(gold_path: Path, texts: Path, *, docs: Path | None = None,
                     annotate: Callable[[Article], Article] | None = None) -> Report:
     """Run the quote stages over the gold documents' texts and score them."""
     if annotate is None:
@@ -103,7 +112,7 @@ def evaluate_quotes(gold_path: Path, texts: Path, *,
     spans = report.table("quote spans")
     total = spans.row("all")
     agreed = matched = 0
-    documents = gold_documents(gold_path, gold)
+    documents = gold_documents(gold_path, gold, docs=docs)
     for doc in documents:
         path = texts / f"{doc}.txt"
         if not path.is_file():
@@ -130,7 +139,7 @@ def evaluate_quotes(gold_path: Path, texts: Path, *,
         agreed += sum(same_speaker(p.speaker, g.speaker) for p, g in matches)
     spans.rows = {"all": spans.rows.pop("all"), **spans.rows}
     report.figures["documents"] = len(documents)
-    report.figures["gold quotes"] = sum(len(v) for v in gold.values())
+    report.figures["gold quotes"] = sum(len(gold.get(doc, [])) for doc in documents)
     report.figures["matched"] = matched
     report.figures["attribution accuracy"] = agreed / matched if matched else 0.0
     report.notes.append("per-kind rows: tp and fn by the gold kind, fp by the predicted kind")

@@ -6,7 +6,9 @@ Sources of mentions:
   Федерации» → Россия, «МИД РФ» → МИД России), which types LOC spans as COUNTRY / CITY /
   REGION / LOCATION, repairs spans and keeps nested mentions («РФ» inside «МИД РФ»);
 - relational adjectives («российский», «армяно-азербайджанский») → COUNTRY mentions of kind
-  `adjective`.
+  `adjective`; of cities, regions and people too («московский», «нобелевский»);
+- span repairs for NEREL's conventions (organisations named by head nouns, nested
+  organisations, spans split at line breaks; `svodka.extract.entity_spans`).
 
 Grouping: gazetteer mentions by Wikidata ID (or name); people by normalised name, with a
 surname-only or initialled mention joining the full name it belongs to.
@@ -18,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from svodka.article import Article, Entity, Mention, Token
+from svodka.extract.entity_spans import place_adjective_candidates, repair_spans
 from svodka.gazetteer import Gazetteer, GazetteerEntry
 from svodka.nlp import NLP, fold, get_nlp
 from svodka.pipeline import Stage
@@ -48,7 +51,9 @@ class Candidate:
 def extract_entities(article: Article, *, nlp: NLP, gazetteer: Gazetteer) -> list[Entity]:
     candidates = gazetteer_candidates(article, nlp, gazetteer)
     candidates = merge_ner(article, candidates, nlp, gazetteer)
+    candidates = repair_spans(article, candidates, gazetteer)
     candidates += adjective_candidates(article, candidates, gazetteer)
+    candidates += place_adjective_candidates(article, candidates, gazetteer, nlp)
     return group_entities(article, candidates, gazetteer, nlp)
 
 
@@ -162,8 +167,8 @@ def adjective_candidates(article: Article, found: list[Candidate],
     for token in article.tokens:
         if token.pos not in ("ADJ", "PROPN", "NOUN") or not token.text[:1].isalpha():
             continue
-        if any(c.start <= token.start and token.end <= c.end and c.type != "PERSON"
-               for c in found):
+        if any(c.start <= token.start and token.end <= c.end
+               and c.type not in ("PERSON", "ORGANIZATION") for c in found):
             continue
         if "-" in token.text:
             out += _compound_adjective(token, gazetteer)
@@ -187,8 +192,7 @@ def _compound_adjective(token: Token, gazetteer: Gazetteer) -> list[Candidate]:
         if index == len(parts) - 1:
             entry = gazetteer.find_adjective(lemma_tail)
         else:
-            entry = gazetteer.find_adjective_prefix(lowered[:-1] if lowered.endswith("о")
-                                                    else lowered)
+            entry = gazetteer.find_adjective_prefix(lowered.removesuffix("о"))
         if entry is None:
             return []  # not a compound of country adjectives
         out.append(Candidate(offset, offset + len(part), entry.type, kind="adjective",
@@ -205,7 +209,7 @@ def group_entities(article: Article, candidates: list[Candidate], gazetteer: Gaz
     people = [c for c in candidates if c.type == "PERSON"]
     for c in candidates:
         if c.entry is not None:
-            c.group = f"{c.entry.type}:{c.entry.qid or c.entry.name}"
+            c.group = f"{c.type}:{c.entry.qid or c.entry.name}"
         elif c.type != "PERSON":
             c.normal = c.normal or nlp.normalize_name(article, c.start, c.end)
             c.group = f"{c.type}:{fold(c.normal)}"
@@ -220,7 +224,7 @@ def group_entities(article: Article, candidates: list[Candidate], gazetteer: Gaz
         entry = next((m.entry for m in members if m.entry), None)
         entity = Entity(
             id=f"e{len(entities) + 1}",
-            type=entry.type if entry else members[0].type,
+            type=members[0].type,
             name=entry.name if entry else _best_name(members),
             wikidata=entry.qid if entry else None,
             mentions=[Mention(m.start, m.end, kind=m.kind) for m in members],

@@ -22,9 +22,12 @@ from svodka.article import Article, Quote
 from svodka.extract.marks import Quoted
 from svodka.extract.reported import Found, reported_quotes
 from svodka.extract.speakers import (
+    STATEMENT_NOUNS,
     Speaker,
     SpeechContext,
+    is_source_head,
     resolve_phrase,
+    source_nouns,
     speaker_after,
     speaker_before,
     speaker_of_entity,
@@ -44,6 +47,9 @@ HEADLINE = re.compile(r"([^:\n.!?]{2,60}):[ \t]+(\S[^\n]{5,200})")
 STANDALONE_WORDS = 4
 DIRECT_WORDS = 2
 PERSON_WINDOW = 60  # tokens searched back for the person «по его словам» refers to
+CONTINUE_GAP = 40  # characters between a quote and the next that continues it
+ALSO_GAP = 250  # the same for a quote whose cue says «также»
+ALSO = re.compile(r"\bтакже\b", re.IGNORECASE)
 KIND_RANK = {"direct": 0, "mixed": 1, "indirect": 2}
 
 
@@ -53,8 +59,10 @@ def extract_quotes(article: Article) -> list[Quote]:
     ctx = SpeechContext(article)
     found = reported_quotes(ctx)
     found += direct_quotes(ctx, found)
+    found += _colon_blocks(ctx, found)
     found = settle_overlaps(found)
     carry_speakers(ctx, found)
+    found = [f for f in found if not _nested_same_speaker(f, found)]
     return [Quote(kind=f.kind, start=f.start, end=f.end,
                   speaker=f.speaker.entity.id if f.speaker and f.speaker.entity else None,
                   speaker_name=f.speaker.name if f.speaker else None, cue=f.cue)
@@ -209,7 +217,43 @@ def _headline(ctx: SpeechContext, found: list[Found]) -> list[Found]:
     speaker = resolve_phrase(ctx, lo, hi)
     if speaker is None or hi - lo > 4:
         return []
+    if speaker.entity is None and not any(_names_source(ctx, j) for j in range(lo, hi)):
+        return []  # «Итог расследования: …» names no source
     return [Found("indirect", start, end, speaker, ":")]
+
+
+def _names_source(ctx: SpeechContext, j: int) -> bool:
+    """A word that can name a source in a headline, in whatever case the tagger read an
+    indeclinable one («СМИ: …»)."""
+    t = ctx.tokens[j]
+    return is_source_head(ctx, j) or t.pos == "NOUN" and (
+        t.lemma in source_nouns() or t.feats.get("Animacy") == "Anim")
+
+
+def _colon_blocks(ctx: SpeechContext, found: list[Found]) -> list[Found]:
+    """«Моралес подчеркнул, что …:» and the unmarked line after it: that line is the same
+    speaker's direct speech."""
+    out: list[Found] = []
+    for f in found:
+        rest = ctx.text[f.end : f.end + 3]
+        if f.kind == "direct" or not rest.lstrip(" »\"").startswith(":"):
+            continue
+        colon = ctx.text.index(":", f.end)
+        newline = ctx.text.find("\n", colon)
+        if newline < 0 or ctx.text[colon + 1 : newline].strip():
+            continue
+        start = newline + len(ctx.text[newline:]) - len(ctx.text[newline:].lstrip())
+        if start >= len(ctx.text) or ctx.text.count("\n", colon, start) > 2:
+            continue
+        end = ctx.text.find("\n", start)
+        end = len(ctx.text) if end < 0 else end
+        while end > start and ctx.text[end - 1] in " .\t":
+            end -= 1
+        if len(ctx.text[start:end].split()) < 3 or ctx.text[start] in "«\"„“" or any(
+                g.start < end and start < g.end for g in found):
+            continue
+        out.append(Found("direct", start, end, f.speaker, f.cue, f.carry))
+    return out
 
 
 # --- settling -----------------------------------------------------------------------------
@@ -236,11 +280,23 @@ def settle_overlaps(found: list[Found]) -> list[Found]:
     return kept
 
 
+def _nested_same_speaker(f: Found, found: list[Found]) -> bool:
+    """«написал, что готов … и уверен, что …»: the inner clause is part of the same speaker's
+    statement (an inner quote of another speaker stays a record of its own)."""
+    return f.speaker is not None and any(
+        g is not f and g.start <= f.start and f.end <= g.end and g.end - g.start > f.end - f.start
+        and g.speaker is not None and g.speaker.name == f.speaker.name for g in found)
+
+
 def carry_speakers(ctx: SpeechContext, found: list[Found]) -> None:
     """A quote whose source is «его» or left unsaid takes the last speaker that fits, or
     else the nearest person of that gender named before it."""
     last: list[Speaker] = []
+    previous_end = -1
     for f in found:
+        if f.speaker is not None and last and _continues(
+                ctx, previous_end, f.start, last[-1], f.speaker):
+            f.speaker = last[-1]  # «"…" — добавил он» goes on with the quote just before
         if f.speaker is None and f.carry is not None:
             for speaker in reversed(last[-3:]):
                 if f.carry == "any" or speaker.gender == f.carry or (
@@ -252,6 +308,30 @@ def carry_speakers(ctx: SpeechContext, found: list[Found]) -> None:
                 f.speaker = _nearest_person(ctx, f.start, f.carry)
         if f.speaker is not None and f.speaker.known:
             last.append(f.speaker)
+            previous_end = f.end
+
+
+def _continues(ctx: SpeechContext, previous_end: int, start: int, previous: Speaker,
+               speaker: Speaker) -> bool:
+    """Whether a quote goes on with the previous speaker rather than the one found for it:
+    a statement «в заявлении говорится» continues the last source; a pronoun right after
+    another speaker's quote of its gender (or with «также» in a paragraph of its own: «Он
+    также сказал») is most likely that speaker, whatever the nearest name was; a bare post
+    («— сказал глава Минфина») right after a named person's quote is that person."""
+    if previous_end < 0 or previous.name == speaker.name:
+        return False
+    between = ctx.text[previous_end:start]
+    if speaker.entity is None and speaker.name and speaker.name.split()[0].lower() in (
+            STATEMENT_NOUNS) and start - previous_end < ALSO_GAP:
+        return True
+    near = start - previous_end <= CONTINUE_GAP and "\n" not in between.strip()
+    also = start - previous_end <= ALSO_GAP and ALSO.search(between) is not None
+    if speaker.pronoun:
+        return (near or also) and previous.gender is not None and (
+            previous.gender == speaker.gender)
+    if speaker.role and previous.entity is not None and previous.entity.type == "PERSON":
+        return near
+    return False
 
 
 def _nearest_person(ctx: SpeechContext, offset: int, gender: str) -> Speaker | None:

@@ -21,9 +21,9 @@ from functools import lru_cache
 from svodka.extract.marks import Quoted
 from svodka.extract.speakers import (
     CLAUSE_END,
-    is_source_head,
     Speaker,
     SpeechContext,
+    is_source_head,
     np_end,
     resolve_phrase,
     speaker_after,
@@ -40,8 +40,10 @@ PROMISE_VERBS = {"пообещать", "обещать", "призвать", "п
 OBJECT_VERBS = {"подчеркнуть", "подчеркивать", "указать", "указывать", "назвать", "называть",
                 "выразить", "выражать", "высказать", "высказывать", "призвать", "призывать",
                 "подтвердить", "подтверждать", "опровергнуть", "опровергать", "отрицать",
-                "признать", "признавать"} | PROMISE_VERBS
+                "признать", "признавать", "отвергнуть", "отвергать"} | PROMISE_VERBS
 ABOUT = {"о", "об", "обо"}
+QUOTING_VERBS = {"привести", "приводить", "процитировать", "цитировать"}
+FRONTED_OBJECT_VERBS = {"подтвердить", "подтверждать", "опровергнуть", "опровергать"}
 ATTRIBUTION_VERBS = {"передавать", "передать"}
 DASHES = {"–", "—", "-"}
 SKIP_MAX = 12
@@ -75,12 +77,14 @@ def reported_quotes(ctx: SpeechContext) -> list[Found]:
             if ctx.quoted_at(t.start):
                 continue
             quote = None
-            if t.lemma in speech_verbs() and t.pos in ("VERB", "AUX") and (
+            if t.lemma in speech_verbs() and (t.pos in ("VERB", "AUX") or _short_adjective(t)) and (
                     t.feats.get("VerbForm") not in ("Part", "Inf")) and (
                     t.feats.get("Person") != "1" and t.feats.get("Mood") != "Imp") and (
                     t.feats.get("Tense") != "Fut") and (
                     i == a or ctx.tokens[i - 1].lemma != "не"):
                 quote = from_verb(ctx, i, a, b, index)
+            elif t.lemma in QUOTING_VERBS and i + 2 < b and ctx.tokens[i + 1].lemma == "слово":
+                quote = from_words(ctx, i, b)
             elif t.lemma in ("по", "согласно") and i + 2 < b:
                 quote = from_phrase(ctx, i, a, b)
             elif t.lemma in ("известно", "известный") and i - 2 >= a and (
@@ -89,6 +93,33 @@ def reported_quotes(ctx: SpeechContext) -> list[Found]:
             if quote is not None and quote.end > quote.start:
                 found.append(quote)
     return found
+
+
+def _short_adjective(t) -> bool:
+    """«Журналист уверен, что …»: a short adjective of conviction works as a speech verb."""
+    return t.pos == "ADJ" and t.feats.get("Case") is None and t.feats.get("Degree") != "Cmp"
+
+
+def from_words(ctx: SpeechContext, v: int, b: int) -> Found | None:
+    """«СМИ привели слова Рухани о том, что …», «газета приводит слова адвоката X, что …»:
+    the one whose words are quoted is the speaker."""
+    tokens = ctx.tokens
+    head = v + 2
+    if tokens[head].feats.get("Case") != "Gen" and ctx.entity_at(head) is None:
+        return None
+    end = np_end(ctx, head, b)
+    speaker = resolve_phrase(ctx, head, end)
+    for j in range(end, min(b, end + 5)):
+        if tokens[j].text == ":":
+            return _after_colon(ctx, j + 1, speaker, tokens[v].text, None)
+        if tokens[j].lemma == "что" and tokens[j].pos in ("SCONJ", "CCONJ", "PRON"):
+            if j + 1 >= b:
+                return None
+            return _indirect(ctx, tokens[j + 1].start, clause_end(ctx, j + 1, b), speaker,
+                             ctx.text[tokens[v].start : tokens[v + 1].end])
+        if tokens[j].text not in (",",) and tokens[j].lemma not in ABOUT | {"тот", "то"}:
+            return None
+    return None
 
 
 # --- spans --------------------------------------------------------------------------------
@@ -106,8 +137,8 @@ def clause_end(ctx: SpeechContext, c: int, b: int) -> int:
             last = j
             j += 1
             continue
-        if t.text == ";":
-            break
+        if t.text == ";" or t.text == ":" and ctx.text[t.end :].lstrip()[:1] in "«\"„“":
+            break  # «заявила о X: "…"» — the marks hold a direct quote of their own
         if t.pos == "CCONJ" and j + 1 < b and ctx.tokens[j + 1].lemma in speech_verbs() and (
                 ctx.tokens[j + 1].pos == "VERB"):
             break  # «… и заверил, что …»: the next verb's own content
@@ -157,10 +188,19 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
         return _as_said(ctx, v, a, b)
     if _about_this(tokens, v, a, b):
         return _previous_statement(ctx, v, a, b, sentence)
+    if v > a and tokens[v - 1].lemma == "что" and tokens[v - 1].pos == "PRON":
+        return None  # «…, что напоминает поведение …»: a relative clause, no speech
     if tokens[b - 1].text == ":" and b - 1 > v and not any(
             t.lemma == "что" for t in tokens[v + 1 : b - 1]):  # «… отвечал на вопросы:» + block
+        if _postposed(ctx, v, a):  # «…, сообщил источник:» — the content came first
+            return _content_first(ctx, v, a, b - 1)
         speaker = _subject(ctx, v, a, b - 1, before=True)
-        return _after_colon(ctx, b, speaker, cue, None if speaker else carry_for(verb))
+        block = _after_colon(ctx, b, speaker, cue, None if speaker else carry_for(verb))
+        if block is not None:
+            return block
+    fronted = _fronted_content(ctx, v, a, b)
+    if fronted is not None:
+        return fronted
     complement = _complement(ctx, v, b)
     if complement is not None:
         marker, c = complement
@@ -185,7 +225,11 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
         c = v + 1
         while c < b and tokens[c].pos == "ADV":
             c += 1
-        if c < b and (tokens[c].pos == "NOUN" and tokens[c].feats.get("Case") == "Acc" or (
+        noun = c
+        while noun + 1 < b and tokens[noun].pos == "DET" and tokens[noun].feats.get(
+                "Case") == "Acc":
+            noun += 1  # «отверг все обвинения»
+        if c < b and (tokens[noun].pos == "NOUN" and tokens[noun].feats.get("Case") == "Acc" or (
                 tokens[c].lemma == "на" and verb.lemma in ("указать", "указывать"))
                 or tokens[c].feats.get("VerbForm") == "Inf" and verb.lemma in PROMISE_VERBS
                 or _quote_in_clause(ctx, v, b)):
@@ -197,7 +241,7 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
     return None
 
 
-def carry_for(verb) -> str | None:  # noqa: ANN001 - a Token
+def carry_for(verb) -> str | None:
     """Whose statement a subjectless verb continues: none for «сообщается», «сообщалось»;
     otherwise the last speaker of the verb's number and gender."""
     if verb.lemma in IMPERSONAL or verb.feats.get("Gender") == "Neut":
@@ -270,6 +314,12 @@ def _complement(ctx: SpeechContext, v: int, b: int) -> tuple[str, int] | None:
         if t.text == ",":
             if j + 1 < b and tokens[j + 1].lemma == "что":
                 return "that", j + 2
+            if j + 1 < b and tokens[j + 1].pos == "ADP":  # «, со ссылкой на звонок, что …»
+                close = next((k for k in range(j + 2, min(b - 1, j + 10))
+                              if tokens[k].text == ","), None)
+                if close is not None and tokens[close + 1].lemma == "что" and all(
+                        tokens[k].pos != "VERB" for k in range(j + 1, close)):
+                    return "that", close + 2
             return None
         if t.text in CLAUSE_END or (t.pos == "VERB" and t.feats.get("VerbForm") == "Fin"):
             return None
@@ -287,7 +337,7 @@ def _has_object(ctx: SpeechContext, v: int, b: int) -> bool:
         and t.feats.get("Case") == "Acc" and not _nominative_like_acc(t)
 
 
-def _nominative_like_acc(t) -> bool:  # noqa: ANN001 - a Token
+def _nominative_like_acc(t) -> bool:
     return t.feats.get("Animacy") != "Anim" and t.feats.get("Gender") in ("Neut", "Masc") and (
         t.pos == "NOUN")
 
@@ -347,10 +397,44 @@ def _quote_just_before(ctx: SpeechContext, offset: int) -> Quoted | None:
 def _quote_in_clause(ctx: SpeechContext, v: int, b: int) -> bool:
     end = ctx.tokens[b - 1].end
     for q in ctx.quoted:
-        if ctx.tokens[v].end < q.open < end:
+        if ctx.tokens[v].end < q.open < end and not _looks_like_name(ctx, q):
             between = ctx.text[ctx.tokens[v].end : q.open]
             return not any(ch in between for ch in ",.;:")
     return False
+
+
+def _looks_like_name(ctx: SpeechContext, q: Quoted) -> bool:
+    """«"Золотой колос"», «"Нарисуй пророка Мухаммада"»: a short capitalised title, not a
+    quoted fragment of speech."""
+    inner = ctx.text[q.start : q.end]
+    return inner[:1].isupper() and len(inner.split()) <= 4
+
+
+def _fronted_content(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
+    """The content put before an inverted verb: «О несчастном случае сообщила полиция»,
+    «Гибель X также подтвердили украинские источники»."""
+    tokens = ctx.tokens
+    verb = tokens[v]
+    if v - a < 2 or verb.feats.get("VerbForm") != "Fin":
+        return None
+    j = v - 1
+    while j > a and tokens[j].pos in ("ADV", "PART"):
+        j -= 1
+    first = a
+    if tokens[a].lemma in ABOUT and tokens[a].pos == "ADP":
+        first = a + 1
+    elif verb.lemma not in FRONTED_OBJECT_VERBS or tokens[a].pos != "NOUN" or (
+            tokens[a].feats.get("Case") not in ("Nom", "Acc")):
+        return None
+    if first > j or tokens[first].lemma in ("это", "этот", "тот", "то"):
+        return None
+    if any(t.pos not in ("NOUN", "PROPN", "ADJ", "NUM", "DET", "ADP") or t.text in CLAUSE_END
+           for t in tokens[first : j + 1]):
+        return None
+    speaker = speaker_after(ctx, v, b, weak=False)
+    if speaker is None:
+        return None
+    return _indirect(ctx, tokens[first].start, tokens[j].end, speaker, verb.text)
 
 
 def _after_colon(ctx: SpeechContext, c: int, speaker: Speaker | None, cue: str,
@@ -359,8 +443,8 @@ def _after_colon(ctx: SpeechContext, c: int, speaker: Speaker | None, cue: str,
     colon ends its line («Как отметила министр:»)."""
     colon_end = ctx.tokens[c - 1].end
     start = colon_end + len(ctx.text[colon_end:]) - len(ctx.text[colon_end:].lstrip())
-    if start >= len(ctx.text):
-        return None
+    if start >= len(ctx.text) or ctx.text.count("\n", colon_end, start) > 2:
+        return None  # the quoted block is missing (an embed left out): what follows is narration
     for q in ctx.quoted:
         if q.open == start:
             return Found("direct", q.start, q.end, speaker, cue, carry, q)
@@ -486,7 +570,9 @@ def from_phrase(ctx: SpeechContext, i: int, a: int, b: int) -> Found | None:
                                                                         source_end)))
     if speaker is None and carry is None:
         carry = "any"
-    if i == a or all(t.pos in ("CCONJ", "ADV", "PUNCT") for t in tokens[a:i]):
+    k = i - 1 if tokens[i - 1].text == "," else i
+    if i == a or all(t.pos in ("CCONJ", "ADV", "PUNCT") for t in tokens[a:i]) or (
+            k > a and tokens[k - 1].pos in ("SCONJ", "CCONJ")):  # «…, хотя, по словам X, …»
         if comma is None or comma + 1 >= b:
             return None
         return _indirect(ctx, tokens[comma + 1].start, clause_end(ctx, comma + 1, b), speaker,

@@ -11,12 +11,12 @@ to by the coref stage; otherwise its own words in the nominative («источн
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from svodka.article import Article, Entity, Token
 from svodka.extract.marks import Quoted, find_quoted, inside, top_level
-from svodka.lexicons import lexicon_words
+from svodka.lexicons import lexicon_rows, lexicon_words
 from svodka.nlp import fold, get_nlp
 
 ACTOR_TYPES = {"PERSON", "ORGANIZATION", "COUNTRY", "CITY", "REGION", "LOCATION", "FACILITY"}
@@ -39,6 +39,8 @@ class Speaker:
     entity: Entity | None
     name: str | None
     gender: str | None = None  # Masc | Fem | Neut | Plur where known
+    pronoun: bool = False  # found through a pronoun («— добавил он») the coref stage linked
+    role: bool = False  # only described by a post («глава Минфина») no entity stands behind
 
     @property
     def known(self) -> bool:
@@ -48,6 +50,12 @@ class Speaker:
 @lru_cache(maxsize=1)
 def speech_verbs() -> frozenset[str]:
     return lexicon_words("speech_verbs.txt")
+
+
+@lru_cache(maxsize=1)
+def role_heads() -> frozenset[str]:
+    """The first words of the posts in `role_nouns.tsv` («глава», «министр», «президент»)."""
+    return frozenset(row[0].split()[0] for row in lexicon_rows("role_nouns.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +147,8 @@ def is_source_head(ctx: SpeechContext, i: int) -> bool:
     if ctx.entity_at(i) is not None:
         if t.pos not in ("PROPN", "NOUN", "PRON", "X") and not t.text.isupper():
             return False
+        if _after_oblique_noun(ctx, i):
+            return False
         return case in ("Nom", None) or t.text.isupper()
     if t.pos == "PRON":
         return t.lemma in ("он", "она", "они") and case == "Nom"
@@ -149,6 +159,25 @@ def is_source_head(ctx: SpeechContext, i: int) -> bool:
     if t.pos != "NOUN" or case != "Nom":
         return False
     return t.feats.get("Animacy") == "Anim" or t.lemma in source_nouns()
+
+
+def _after_oblique_noun(ctx: SpeechContext, i: int) -> bool:
+    """An undeclined name in apposition to a noun in another case takes that case
+    («агентству Reuters», «газете "Ведомости"»): it is no subject. (A genitive one,
+    «представитель компании Apple», still names whom the speaker stands for.)"""
+    t = ctx.tokens[i]
+    if t.feats.get("Case") not in (None,) and not t.text.isupper():
+        return False
+    j = i - 1
+    while j >= 0 and ctx.entity_at(j) is ctx.entity_at(i):
+        j -= 1
+    while j >= 0 and ctx.tokens[j].text in ('"', "«", "„", "“"):
+        j -= 1
+    if j < 0:
+        return False
+    prev = ctx.tokens[j]
+    return prev.pos == "NOUN" and prev.feats.get("Case") in ("Dat", "Ins", "Loc") and (
+        ctx.entity_at(j) is None)
 
 
 def agrees(verb: Token, t: Token, ctx: SpeechContext, i: int) -> bool:
@@ -185,8 +214,9 @@ def speaker_before(ctx: SpeechContext, verb: int, lo: int) -> Speaker | None:
         comma = next((j for j in range(verb - 2, lo - 1, -1) if ctx.tokens[j].text == ","), None)
         if comma is not None:
             order = list(range(comma - 1, lo - 1, -1)) + list(range(verb - 1, comma - 1, -1))
+    bracketed = _bracketed(ctx, lo, verb)
     for i in order:
-        if ctx.quoted_at(ctx.tokens[i].start):
+        if ctx.quoted_at(ctx.tokens[i].start) or i in bracketed:
             continue
         if ctx.tokens[i].lemma == "который" and ctx.tokens[i].feats.get("Case") == "Nom":
             return _antecedent_of_relative(ctx, i, lo)
@@ -196,6 +226,21 @@ def speaker_before(ctx: SpeechContext, verb: int, lo: int) -> Speaker | None:
             start = _np_start(ctx, i, lo)
             return resolve_phrase(ctx, start, np_end(ctx, i, verb))
     return None
+
+
+def _bracketed(ctx: SpeechContext, lo: int, hi: int) -> set[int]:
+    """Token indices inside round brackets («агент из города Мобил (штат Алабама)»)."""
+    inside_: set[int] = set()
+    depth = 0
+    for i in range(lo, hi):
+        text = ctx.tokens[i].text
+        if text == "(":
+            depth += 1
+        elif text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside_.add(i)
+    return inside_
 
 
 def speaker_after(ctx: SpeechContext, verb: int, hi: int, *, weak: bool = True
@@ -291,6 +336,8 @@ def speaker_in(ctx: SpeechContext, lo: int, hi: int, *, verb: int | None = None
         t = ctx.tokens[i]
         if t.lemma not in PREPOSITIONS_IN or ctx.quoted_at(t.start):
             continue
+        if i > 0 and ctx.tokens[i - 1].feats.get("VerbForm") == "Part":
+            continue  # «в заявлении МВД, опубликованном в Facebook»: where it appeared
         if ctx.tokens[i + 1].lemma == "который":  # «сообщение, в котором говорится»
             return _relative_source(ctx, i + 1, lo)
         head = i + 1
@@ -344,6 +391,9 @@ def _relative_source(ctx: SpeechContext, i: int, lo: int) -> Speaker | None:
 def _in_prepositional_phrase(ctx: SpeechContext, i: int, lo: int) -> bool:
     j = i
     case = ctx.tokens[i].feats.get("Case")
+    if ctx.tokens[i].pos == "PROPN" and i - 1 >= lo and ctx.tokens[i - 1].pos == "NOUN" and (
+            ctx.tokens[i - 1].feats.get("Case") == "Gen"):
+        case = "Gen"  # «из города Мобил»: a name in apposition takes its noun's case
     while j - 1 >= lo and (ctx.tokens[j - 1].pos in ("ADJ", "NOUN", "PROPN", "NUM", "DET")
                            and ctx.tokens[j - 1].feats.get("Case") == case
                            or ctx.tokens[j - 1].text in ('"', "«", "»")):
@@ -374,8 +424,9 @@ def np_end(ctx: SpeechContext, head: int, hi: int, *, apposition: bool = True) -
         if t.pos not in NP_POS or t.text in CLAUSE_END:
             break
         if t.pos == "ADP" and t.lemma not in ("в", "во", "по", "при", "с") and not (
-                t.lemma == "из" and ctx.tokens[j - 1].lemma == "один"):
-            break
+                t.lemma == "из" and (ctx.tokens[j - 1].lemma == "один" or j - 1 == head and (
+                    ctx.tokens[head].feats.get("Animacy") == "Anim"))):
+            break  # «один из участников», «агент из города Мобил»
         if t.pos == "ADP" and j + 1 < hi and ctx.tokens[j + 1].lemma in TIME_WORDS:
             break  # «губернатор в конце января»
         j += 1
@@ -393,26 +444,53 @@ def resolve_phrase(ctx: SpeechContext, start: int, end: int) -> Speaker | None:
     if named is not None:
         return quoted_speaker(ctx, named)
     head = next((j for j in range(start, end) if ctx.tokens[j].pos != "ADJ"), start)
+    head_case = ctx.tokens[head].feats.get("Case")
     for j in range(start, end):  # the head, or a name in apposition to it
         entity = ctx.entity_at(j)
         if entity is not None and entity.type == "PERSON" and (
-                j == head or ctx.tokens[j].feats.get("Case") in (
-                    "Nom", None, ctx.tokens[head].feats.get("Case"))):
-            return speaker_of_entity(ctx, entity)
+                j == head or ctx.tokens[j].feats.get("Case") in ("Nom", None, head_case)) and (
+                j == head or not _oblique_name(ctx, j, end, entity, head_case)):
+            return _as_pronoun(ctx, head, speaker_of_entity(ctx, entity))
     entity = ctx.entity_at(head)
     if entity is None and (ctx.tokens[head].lemma in STATEMENT_NOUNS or ctx.tokens[head].lemma
                            in lexicon_words("quoted_name_words.txt")):
         entity = next((ctx.entity_at(j) for j in range(head + 1, end)
                        if ctx.entity_at(j) is not None), None)  # «в сообщении МВД» → МВД
     if entity is not None:
-        return speaker_of_entity(ctx, entity)
+        return _as_pronoun(ctx, head, speaker_of_entity(ctx, entity))
     if ctx.tokens[head].pos == "PRON":
         if ctx.tokens[head].lemma == "они":
             return _plural_antecedent(ctx, head)
         return None  # an unlinked pronoun: the caller carries the last speaker on
     name = nominative(ctx, start, end)
     number = ctx.tokens[head].feats.get("Number")
-    return Speaker(None, name, "Plur" if number == "Plur" else ctx.tokens[head].feats.get("Gender"))
+    return Speaker(None, name, "Plur" if number == "Plur" else ctx.tokens[head].feats.get("Gender"),
+                   role=ctx.tokens[head].lemma in role_heads() and number != "Plur")
+
+
+def _as_pronoun(ctx: SpeechContext, head: int, speaker: Speaker) -> Speaker:
+    if ctx.tokens[head].pos != "PRON":
+        return speaker
+    return replace(speaker, pronoun=True,
+                   gender=speaker.gender or ctx.tokens[head].feats.get("Gender"))
+
+
+def _oblique_name(ctx: SpeechContext, j: int, end: int, entity: Entity,
+                  head_case: str | None) -> bool:
+    """A name after a common-noun head whose words stand in another case: it depends on the
+    head («менеджер Мии Фэрроу») rather than naming it."""
+    while j - 1 >= 0 and ctx.entity_at(j - 1) is entity:
+        j -= 1
+    if ctx.tokens[j - 1].pos not in ("NOUN",):
+        return False
+    k = j
+    while k < end and ctx.entity_at(k) is entity:
+        t = ctx.tokens[k]
+        case = t.feats.get("Case")
+        if case and head_case and case != head_case and fold(t.text) != fold(t.lemma):
+            return True  # an inflected form («Мии»), not an undeclined foreign name
+        k += 1
+    return False
 
 
 def _plural_antecedent(ctx: SpeechContext, i: int) -> Speaker | None:
@@ -440,8 +518,8 @@ def nominative(ctx: SpeechContext, start: int, end: int) -> str:
         t = ctx.tokens[j]
         if j > start:
             parts.append(ctx.text[ctx.tokens[j - 1].end : t.start])
-        if head_done or t.pos not in ("ADJ", "NOUN"):
-            parts.append(t.text)
+        if head_done or t.pos not in ("ADJ", "NOUN") or t.text.isupper():
+            parts.append(t.text)  # «СМИ», «МВД» stay as written
             head_done = True
             continue
         parts.append(_inflect(analyzer, t, gender=gender if t.pos == "ADJ" else None))
@@ -457,7 +535,7 @@ UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "a
 UD_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
 
-def _inflect(analyzer, token: Token, *, gender: str | None = None  # noqa: ANN001
+def _inflect(analyzer, token: Token, *, gender: str | None = None
              ) -> str:
     """`token` in the nominative (pymorphy3's analyzer); an adjective takes the head's
     gender («25-летнего аспиранта» → «25-летний»)."""

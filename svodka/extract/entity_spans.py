@@ -1,0 +1,321 @@
+"""Span repairs for the entities layer, after natasha's spans and the gazetteer are merged.
+
+NEREL's conventions, learnt from its train split, that natasha alone misses:
+- organisations named by a head noun: «правительство», «полиция» alone, and with a genitive
+  place or organisation («правительства Армении», «сборной России») or noun phrase
+  («министерство обороны», «кабинет министров»); adjectives before the head join the span
+  («российского правительства»); the places inside, and the bare head, are nested mentions;
+- an organisation name ending in a place or organisation holds both parts as mentions
+  («МВД Украины» → «МВД»; «Совет Безопасности ООН» → «Совет Безопасности», «ООН»);
+- names natasha tags ORG that are no organisations («СМИ», «Интернет», «Twitter»);
+- a span across a line break or a bracket is two mentions («Соня Томас (Sonya Thomas)»);
+- a place the gazetteer does not know is most often a city, unless its last word says it is
+  a street, building or district; a seat of power named as an actor («Кремль заявил») is an
+  organisation;
+- a surname of a person found elsewhere in the article is a mention where natasha missed it;
+- relational adjectives of cities, regions and people («московский», «нобелевский»).
+
+Word lists: `svodka/lexicons/org_heads.tsv`, `org_stoplist.txt`, `place_heads.tsv`,
+`relational_adjectives.tsv`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from svodka.article import Article, Token
+from svodka.gazetteer import Gazetteer
+from svodka.lexicons import lexicon_rows, lexicon_words
+from svodka.nlp import NLP, fold
+
+if TYPE_CHECKING:
+    from svodka.extract.entities import Candidate
+
+SPLIT_PARTS = re.compile(r"[^\s()](?:[^\n()]*[^\s()])?")  # runs between line breaks and brackets
+ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
+PLACE_TYPES = {"COUNTRY", "CITY", "REGION", "LOCATION"}
+
+
+@dataclass(frozen=True)
+class OrgHead:
+    lemma: str
+    alone: bool       # the bare noun is an organisation mention
+    complement: str   # "place" | "noun"
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> dict[str, OrgHead]:
+    rows = lexicon_rows("org_heads.tsv")[1:]  # the first row is the header
+    return {fold(r[0]): OrgHead(fold(r[0]), r[1] == "1", r[2]) for r in rows}
+
+
+def repair_spans(article: Article, candidates: list[Candidate], gazetteer: Gazetteer
+                 ) -> list[Candidate]:
+    """Apply every repair of this module; returns the new candidate list, sorted."""
+    candidates = drop_non_organisations(article, candidates)
+    candidates = split_spans(article, candidates)
+    type_unknown_places(article, candidates)
+    type_metonyms(article, candidates)
+    candidates += head_noun_organisations(article, candidates, gazetteer)
+    candidates += nested_organisations(article, candidates)
+    candidates += surname_echoes(article, candidates)
+    candidates.sort(key=lambda c: (c.start, -c.end))
+    return candidates
+
+
+# --- organisations natasha over-tags ------------------------------------------------
+
+
+def drop_non_organisations(article: Article, candidates: list[Candidate]) -> list[Candidate]:
+    stoplist = lexicon_words("org_stoplist.txt")
+    return [c for c in candidates
+            if not (c.type == "ORGANIZATION" and c.entry is None
+                    and _span_words(article, c) in stoplist)]
+
+
+def _span_words(article: Article, candidate: Candidate) -> str:
+    tokens = _tokens(article, candidate.start, candidate.end)
+    if len(tokens) == 1:
+        return tokens[0].lemma
+    return fold(article.text[candidate.start : candidate.end])
+
+
+# --- spans natasha runs across lines or parentheses -----------------------------------
+
+
+def split_spans(article: Article, candidates: list[Candidate]) -> list[Candidate]:
+    """A span across a line break is one mention per line («Фидель Кастро\n\nФидель
+    Кастро»); «Соня Томас (Sonya Thomas)», «Исламское государство (ИГ)» are two."""
+    from svodka.extract.entities import Candidate
+
+    out: list[Candidate] = []
+    for c in candidates:
+        text = article.text[c.start : c.end]
+        if c.entry is not None or c.type not in ("PERSON", "ORGANIZATION") or not (
+                "\n" in text or "(" in text):
+            out.append(c)
+            continue
+        for part in SPLIT_PARTS.finditer(text):
+            if any(ch.isalpha() for ch in part.group()):
+                out.append(Candidate(c.start + part.start(), c.start + part.end(), c.type))
+    return out
+
+
+# --- places the gazetteer does not know ------------------------------------------------
+
+
+def type_unknown_places(article: Article, candidates: list[Candidate]) -> None:
+    """A place natasha found and the gazetteer lacks: a proper name («Сребренице», «Сергиев
+    Посад») is typed CITY; one ending in a street, building or district word («Красной
+    площади», «Московского района») gets that word's type from `place_heads.tsv`."""
+    heads = place_heads()
+    for c in candidates:
+        if c.type != "LOCATION" or c.entry is not None:
+            continue
+        tokens = _tokens(article, c.start, c.end)
+        lower = [t.lemma for t in tokens if t.text[:1].islower()]
+        if lower and lower[-1] in heads:
+            c.type = heads[lower[-1]]
+        elif (len(tokens) == 1 and tokens[0].pos == "PROPN") or (
+                len(tokens) > 1 and not lower):
+            c.type = "CITY"
+
+
+@lru_cache(maxsize=1)
+def place_heads() -> dict[str, str]:
+    return {fold(r[0]): r[1] for r in lexicon_rows("place_heads.tsv")[1:]}
+
+
+def type_metonyms(article: Article, candidates: list[Candidate]) -> None:
+    """A seat of power named as an actor is the organisation sitting there («Кремль
+    заявил»); after a place preposition («в Кремле») it stays a building."""
+    from svodka.extract.entities import _after_place_word
+
+    for c in candidates:
+        if (c.entry is not None and c.entry.type == "FACILITY" and c.entry.stands_for
+                and not _after_place_word(article, c.start)):
+            c.type = "ORGANIZATION"
+
+
+# --- organisations named by a head noun -------------------------------------------------
+
+
+def head_noun_organisations(article: Article, candidates: list[Candidate],
+                            gazetteer: Gazetteer) -> list[Candidate]:
+    from svodka.extract.entities import Candidate
+
+    heads = org_heads()
+    out: list[Candidate] = []
+    by_start = {c.start: c for c in sorted(candidates, key=lambda c: c.end)
+                if c.nested_in is None}
+    for index in range(len(article.sentences)):
+        tokens = article.sentence_tokens(index)
+        for i, token in enumerate(tokens):
+            head = heads.get(token.lemma)
+            if head is None or token.pos != "NOUN":
+                continue
+            if any(c.start <= token.start < c.end for c in candidates + out):
+                continue
+            end, inner = _complement(article, tokens, i, head, by_start)
+            if not inner and end == token.end and not head.alone:
+                continue
+            start = _adjectives_before(tokens, i, gazetteer)
+            outer = Candidate(start, end, "ORGANIZATION")
+            for c in inner:
+                if c.type in PLACE_TYPES or c.type == "ORGANIZATION":
+                    c.nested_in = outer
+            out.append(outer)
+            if head.alone and (start, end) != (token.start, token.end):
+                # NEREL marks the bare head inside too: «правительства» in «правительства РФ»
+                out.append(Candidate(token.start, token.end, "ORGANIZATION", nested_in=outer))
+    return out
+
+
+def _adjectives_before(tokens: list[Token], i: int, gazetteer: Gazetteer) -> int:
+    """Where the span of head `tokens[i]` starts: before the adjectives that agree with it
+    («коалиционного правительства», «малайзийской полиции»)."""
+    case = tokens[i].feats.get("Case")
+    start = tokens[i].start
+    for k in range(i - 1, max(i - 3, -1), -1):
+        token = tokens[k]
+        if token.pos != "ADJ" or token.feats.get("Case") != case:
+            break
+        if not (token.text[:1].islower() or gazetteer.find_adjective(token.lemma)):
+            break
+        start = token.start
+    return start
+
+
+def nested_organisations(article: Article, candidates: list[Candidate]) -> list[Candidate]:
+    """«МВД Украины» holds the organisation «МВД»; «Совет Безопасности ООН» holds «Совет
+    Безопасности» and «ООН»: an organisation name ending in a place or organisation right
+    after a name gives both parts as mentions."""
+    from svodka.extract.entities import Candidate
+
+    spans = {(c.start, c.end) for c in candidates}
+    out: list[Candidate] = []
+    for c in candidates:
+        if c.type != "ORGANIZATION":
+            continue
+        tokens = _tokens(article, c.start, c.end)
+        if len(tokens) < 2:
+            continue
+        tail = next((t for t in candidates if t.end == c.end and c.start < t.start
+                     and t.type in PLACE_TYPES | {"ORGANIZATION"}), None)
+        if tail is None and ABBREVIATION.match(tokens[-1].text):
+            tail = Candidate(tokens[-1].start, tokens[-1].end, "ORGANIZATION", nested_in=c)
+            if (tail.start, tail.end) not in spans:
+                out.append(tail)
+        if tail is None:
+            continue
+        before = [t for t in tokens if t.end <= tail.start]
+        if (not before or before[-1].pos not in ("NOUN", "PROPN")
+                or not before[0].text[:1].isupper()):
+            continue
+        if (c.start, before[-1].end) not in spans:
+            out.append(Candidate(c.start, before[-1].end, "ORGANIZATION", nested_in=c))
+    return out
+
+
+def _complement(article: Article, tokens: list[Token], i: int, head: OrgHead,
+                by_start: dict[int, Candidate]) -> tuple[int, list[Candidate]]:
+    """The end of the organisation span starting at head `tokens[i]`, and the candidates
+    its complement covers."""
+    end = tokens[i].end
+    j = i + 1
+    if head.complement == "noun":
+        k = j
+        while k < len(tokens) and tokens[k].pos == "ADJ" and tokens[k].feats.get(
+                "Case") == "Gen":
+            k += 1
+        if k < len(tokens) and tokens[k].pos == "NOUN" and tokens[k].feats.get(
+                "Case") == "Gen" and tokens[k].text[:1].islower():
+            end, j = tokens[k].end, k + 1
+    inner = []
+    if j < len(tokens):
+        named = by_start.get(tokens[j].start)
+        if named is not None and named.type != "PERSON" and tokens[j].feats.get(
+                "Case") == "Gen":
+            end = named.end
+            inner.append(named)
+    return end, inner
+
+
+def _tokens(article: Article, start: int, end: int) -> list[Token]:
+    return [t for t in article.tokens if t.start >= start and t.end <= end]
+
+
+# --- relational adjectives of cities, regions, macro-regions and people --------------------
+
+
+@lru_cache(maxsize=1)
+def place_adjectives() -> dict[str, tuple[str, str]]:
+    """Adjective lemma → (svodka type, canonical name): «московский» → (CITY, Москва),
+    «нобелевский» → (PERSON, Альфред Нобель)."""
+    rows = lexicon_rows("relational_adjectives.tsv")[1:]  # the first row is the header
+    return {fold(r[0]): (r[1], r[2]) for r in rows}
+
+
+def place_adjective_candidates(article: Article, found: list[Candidate], gazetteer: Gazetteer,
+                               nlp: NLP) -> list[Candidate]:
+    """«московского суда» → CITY Москва (kind `adjective`), also inside organisation names."""
+    from svodka.extract.entities import Candidate
+
+    table = place_adjectives()
+    out: list[Candidate] = []
+    for token in article.tokens:
+        if token.pos != "ADJ":
+            continue
+        place = table.get(token.lemma)
+        if place is None or any(c.start <= token.start and token.end <= c.end
+                                and c.type not in ("PERSON", "ORGANIZATION") for c in found):
+            continue
+        kind, name = place
+        entry = gazetteer.find(nlp.lemma_key(name)) if kind != "PERSON" else None
+        if entry is not None and entry.type != kind:
+            entry = None
+        out.append(Candidate(token.start, token.end, kind, kind="adjective", entry=entry,
+                             normal=name))
+    return out
+
+
+# --- surnames repeated where natasha missed them ------------------------------------------
+
+
+def surname_echoes(article: Article, candidates: list[Candidate]) -> list[Candidate]:
+    """A capitalised word natasha left out that is, up to its ending, the surname of a person
+    found elsewhere in the article («Путин подписал…» in a title; «закона Яровой» after
+    «Ирина Яровая») is a mention of that person."""
+    from svodka.extract.entities import Candidate
+
+    stems: dict[str, Candidate] = {}
+    for c in candidates:
+        words = article.text[c.start : c.end].split()
+        if c.type == "PERSON" and words and _stem(words[-1]):
+            stems.setdefault(_stem(words[-1]), c)
+    if not stems:
+        return []
+    taken = sorted((c.start, c.end) for c in candidates)
+    out: list[Candidate] = []
+    for token in article.tokens:
+        if (not token.text[:1].isupper() or not token.text.isalpha()
+                or token.pos not in ("PROPN", "NOUN", "ADJ")
+                or _stem(token.text) not in stems):
+            continue
+        if any(s <= token.start < e for s, e in taken):
+            continue
+        owner = stems[_stem(token.text)]
+        # the owner's surname as the normal form, so that grouping joins the two
+        normal = owner.normal.split()[-1] if owner.normal else ""
+        out.append(Candidate(token.start, token.end, "PERSON", normal=normal))
+    return out
+
+
+def _stem(word: str) -> str:
+    """A surname without its case ending, four letters at least: «Яровой» → «яров»."""
+    word = fold(word)
+    stem = word.rstrip("аеиоуыэюяй")
+    return stem if len(stem) >= 4 and len(word) - len(stem) <= 2 else ""
