@@ -76,7 +76,7 @@ def test_descriptor_words_are_free_and_extra_words_cost(gold):
 
 
 def test_matching_is_one_to_one_and_unmatched_predictions_count(gold):
-    report = _score(gold, [_entity("p", "PERSON", (11, 22), (16, 22)),
+    report = _score(gold, [_entity("p", "PERSON", (11, 22), (0, 3)),
                            _entity("c", "COUNTRY", (23, 30))])  # «посетил»: no gold token
     rows = report.table("entities (track 1, LocOrg as loc)").rows
     assert rows["per"].tp == 1 and rows["per"].fp == 1

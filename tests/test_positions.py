@@ -43,7 +43,10 @@ def test_seed_presidents_get_no_wrong_country(seed_record):
             assert country in (None, "Россия" if person == "Владимир Путин" else "Азербайджан")
     shared = [p for p in seed_record["positions"]
               if seed_record["text"][p["start"]:p["end"]] == "президентов"]
-    assert len(shared) == 2 and all(p["country"] is None for p in shared)
+    assert len(shared) == 2
+    # the shared title names no country itself; each president may only inherit his own
+    # from his other posts in the article (checked for every post above)
+    assert {names[p["person"]]["name"] for p in shared} == {"Владимир Путин", "Ильхам Алиев"}
 
 
 def test_every_position_points_at_entities(seed_record):
@@ -71,6 +74,37 @@ SENTENCES = [
      "Алексей Миллер", "генеральный директор", "Газпром", None),
     ("Сергей Петров назначен министром финансов.",
      "Сергей Петров", "министр финансов", None, None),
+    # the title before its linking verb and the holder
+    ("Капитаном команды стал Михаил Орлов.",
+     "Михаил Орлов", "капитан команды", None, None),
+    # a relative clause with a time phrase between the name and the post
+    ("Анна Белова, которая в прошлом году стала министром культуры, выступила на форуме.",
+     "Анна Белова", "министр культуры", None, None),
+    # an apposition after a bracketed transliteration
+    ("Виктор Зайцев (Victor Zaitsev), бывший директор завода, дал интервью.",
+     "Виктор Зайцев", "директор завода", None, None),
+    # two titles before one name, with and without a comma
+    ("Народная артистка России, оперная певица Мария Лебедева выступила в Казани.",
+     "Мария Лебедева", "оперная певица", None, None),
+    ("Командующий Северным флотом адмирал Олег Комаров прибыл в Мурманск.",
+     "Олег Комаров", "адмирал", None, None),
+    # an adjective used as a post, with its instrumental or accusative object
+    ("Командующий Северным флотом адмирал Олег Комаров прибыл в Мурманск.",
+     "Олег Комаров", "командующий", "Северный флот", None),
+    ("Исполняющий обязанности губернатора Андрей Воробьёв подписал указ.",
+     "Андрей Воробьёв", "исполняющий обязанности губернатора", None, None),
+    # a city the post governs is its organisation
+    ("Мэр Самары Иван Петров открыл новый парк.",
+     "Иван Петров", "мэр", "Самара", None),
+    # an organisation inside a title that goes on after it
+    ("Директор НАСА по космическим программам Джон Смит выступил на конференции.",
+     "Джон Смит", "директор НАСА по космическим программам", "НАСА", None),
+    # the holder after a genitive possessor
+    ("Адвокат Петрова Иван Сидоров заявил журналистам, что обжалует приговор.",
+     "Иван Сидоров", "адвокат", None, None),
+    # a subject pronoun the coref stage links to the person
+    ("Иван Морозов родился в Твери. В 2010 году он стал губернатором области.",
+     "Иван Морозов", "губернатор области", None, None),
 ]
 
 
@@ -122,3 +156,49 @@ def test_offsets_cover_the_title_as_written(pipeline):
     (post,) = [p for p in article.positions]
     assert article.text[post.start:post.end].startswith("Губернатора")
     assert post.title.startswith("губернатор")
+
+
+def test_titles_listed_after_a_name_all_go_to_it(pipeline):
+    posts = _posts(_annotate(pipeline, "Олег Крылов — поэт, переводчик и публицист."))
+    assert {p[1] for p in posts if p[0] == "Олег Крылов"} == {"поэт", "переводчик",
+                                                              "публицист"}, posts
+
+
+def test_a_plural_title_before_a_list_with_kak(pipeline):
+    posts = _posts(_annotate(pipeline, "Среди гостей были такие музыканты, как Денис "
+                                       "Мацуев и Юрий Башмет."))
+    assert {p[0] for p in posts if p[1] == "музыкант"} == {"Денис Мацуев", "Юрий Башмет"}
+
+
+def test_a_bare_title_inherits_the_persons_country_from_a_fuller_one(pipeline):
+    article = _annotate(pipeline, "Президент России Владимир Путин прибыл в Казань. Позже "
+                                  "президент Путин провел совещание.")
+    posts = [p for p in _posts(article) if p[1] == "президент"]
+    assert len(posts) == 2 and all(p[3] == "Россия" for p in posts), posts
+
+
+@pytest.mark.parametrize(("text", "linked"), [
+    ("Актер Павел Смирнов снялся в новом фильме. Актер рассказал о съемках.", True),
+    # another person named in between: the second «актер» may be anyone's
+    (("Актер Павел Смирнов снялся в новом фильме с Анной Ивановой. Актер рассказал о "
+     "съемках."), False),
+])
+def test_a_repeated_bare_title_goes_to_the_last_person_named(pipeline, text, linked):
+    article = _annotate(pipeline, text)
+    second = text.rindex("Актер")
+    holders = {p[0] for p, position in zip(_posts(article), article.positions)
+               if position.start == second}
+    assert holders == ({"Павел Смирнов"} if linked else set()), _posts(article)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # one country the story is about: a bare state post is that country's
+    (("Премьер-министр Иван Петров заявил, что Россия выполнит обязательства. Экономика "
+     "России растет, сообщил он. В России снижается инфляция."), "Россия"),
+    # two countries: a bare «премьер-министр» could be either
+    (("Премьер-министр Иван Петров заявил, что Россия и Франция выполнят обязательства. "
+     "Франция и Россия договорились."), None),
+])
+def test_a_bare_state_post_takes_the_one_country_of_the_story(pipeline, text, country):
+    posts = [p for p in _posts(_annotate(pipeline, text)) if p[1] == "премьер-министр"]
+    assert posts and all(p[3] == country for p in posts), posts

@@ -4,7 +4,8 @@
 Every PROFESSION span that is the post of a WORKS_AS relation («министра иностранных дел»,
 «Генеральный директор», «вице-президента компании») is split into its leading adjectives
 and its head noun (the first noun, by pymorphy3). Head lemmas seen at least `--min` times go
-to `svodka/lexicons/title_heads.tsv`, leading adjectives seen at least `--min` times to
+to `svodka/lexicons/title_heads.tsv` (a head seen fewer than 3 times only if pymorphy3 allows
+it to be animate), leading adjectives seen at least `--min` times to
 `svodka/lexicons/title_modifiers.tsv`, each with its count and a `# source:` line.
 
 Only the train split is read: the script refuses a directory named `dev` or `test`.
@@ -57,10 +58,19 @@ def split_title(words: list[str], morph: pymorphy3.MorphAnalyzer) -> tuple[list[
     return modifiers, None
 
 
+RELIABLE = 3  # a head seen this often is kept even when pymorphy calls it inanimate
+
+
+def _animate(lemma: str, morph: pymorphy3.MorphAnalyzer) -> bool:
+    """A rare head is kept only if it can name a person: one-off PROFESSION spans headed
+    by «компания», «передача» or «степень» are annotation noise, not posts."""
+    return any("anim" in p.tag for p in morph.parse(lemma) if p.tag.POS == "NOUN")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("directory", nargs="?", default=str(DEFAULT_DIR))
-    parser.add_argument("--min", type=int, default=3, help="least count kept (default 3)")
+    parser.add_argument("--min", type=int, default=1, help="least count kept (default 1)")
     parser.add_argument("--out", default=str(ROOT / "svodka" / "lexicons"))
     args = parser.parse_args()
     directory = Path(args.directory)
@@ -70,6 +80,7 @@ def main() -> int:
         return 2
     morph = pymorphy3.MorphAnalyzer()
     heads: Counter[str] = Counter()
+    animate: dict[str, bool] = {}
     modifiers: Counter[str] = Counter()
     docs = read_brat_corpus(directory)
     for doc in docs:
@@ -82,6 +93,7 @@ def main() -> int:
             if head is None or len(head) < 3:
                 continue
             heads[head] += 1
+            animate[head] = animate.get(head, False) or _animate(head, morph)
             modifiers.update(m for m in mods if m not in SKIP_ADJECTIVES)
     source = (f"# source: compiled by tools/compile_titles.py from NEREL v1.1 train "
               f"({len(docs)} texts): {{what}} of PROFESSION spans that are WORKS_AS posts, "
@@ -90,7 +102,7 @@ def main() -> int:
     for name, counter, what in (("title_heads.tsv", heads, "head nouns"),
                                 ("title_modifiers.tsv", modifiers, "leading adjectives")):
         rows = [f"{lemma}\t{n}" for lemma, n in sorted(counter.items(), key=lambda x: (-x[1], x[0]))
-                if n >= args.min]
+                if n >= args.min and (n >= RELIABLE or animate.get(lemma, True))]
         (out / name).write_text(source.format(what=what) + "\n".join(rows) + "\n",
                                 encoding="utf-8")
         print(f"{name}: {len(rows)} lemmas", file=sys.stderr)

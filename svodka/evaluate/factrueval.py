@@ -6,8 +6,18 @@ The collection (devset) holds per document `NAME.txt`, `.tokens` (`id start leng
 lines) and `.facts` (blocks: `id Type` then `Role obj<chain>|span<id> text [| …]`).
 
 Entities: track 1, as the official scorer scores it (see `svodka.evaluate.track1`), from
-svodka mentions of kind `name`/`adjective` typed PERSON → per, ORGANIZATION → org,
-COUNTRY/CITY/REGION/LOCATION → loc.
+svodka mentions typed PERSON → per, ORGANIZATION → org, COUNTRY/CITY/REGION/LOCATION → loc
+and DISTRICT/FACILITY → loc (factRuEval's Location holds districts, squares, buildings:
+«Тверской площади», «памятника Юрию Долгорукому»), read the way factRuEval's annotation
+model reads names (`factrueval_mentions`):
+- only mentions of kind `name`: a relational adjective («российский») is a `geo_adj` span
+  in factRuEval, which weighs nothing; an object of such spans alone is unnamed;
+- not a mention lying inside a larger one of the same factRuEval type («МИД» inside «МИД
+  РФ», NEREL's nesting): the scorer ignores every gold object embedded in another of a
+  type that may hold it, so factRuEval's track 1 scores the outermost names only;
+- not an organisation named only by lower-case words («правительство», «эстонская
+  полиция»): those are descriptors (`org_descr`) in factRuEval, and an object made of
+  descriptors alone is unnamed.
 
 Facts (one-to-one matching, svodka's own rule — the shared task's track 3 scorer is not
 reproduced):
@@ -28,6 +38,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +48,10 @@ from svodka.evaluate.report import Report, Table
 
 log = logging.getLogger(__name__)
 
+# factRuEval's Location also covers districts, streets, squares and buildings
 TYPE_MAP = {"PERSON": "per", "ORGANIZATION": "org", "COUNTRY": "loc", "CITY": "loc",
-            "REGION": "loc", "LOCATION": "loc"}
-SCORED_KINDS = {"name", "adjective"}
+            "REGION": "loc", "LOCATION": "loc", "DISTRICT": "loc", "FACILITY": "loc"}
+SCORED_KINDS = {"name"}  # relational adjectives are geo_adj spans, not names
 MEETING_TYPES = {"meeting", "talks"}
 REFERENCE = re.compile(r"\b(obj|span)(\d+)\b")
 
@@ -51,10 +63,17 @@ class GoldToken:
     start: int
     end: int
     text: str
+    touching: bool = False  # no space between it and the token before or after it
 
     @property
     def punctuation(self) -> bool:
-        return not any(ch.isalnum() for ch in self.text)
+        """One character that is no letter (a digit too), as the official scorer says."""
+        return len(self.text) == 1 and self.text.lower() == self.text.upper()
+
+    @property
+    def ignored(self) -> bool:
+        """Left out of predictions: punctuation written against a neighbouring token."""
+        return self.punctuation and self.touching
 
 
 @dataclass
@@ -98,12 +117,13 @@ class FactRuEvalDocument:
                 for token_id in token_ids:
                     mark = int(span_tag in track1.NAME_SPANS[tag])
                     marks[token_id] = max(marks.get(token_id, 0), mark)
-            sets.append(track1.TokenSet(tag, frozenset(marks), marks))
+            punctuation = frozenset(i for i in marks if self.tokens[i].punctuation)
+            sets.append(track1.TokenSet(tag, frozenset(marks), marks, punctuation=punctuation))
         return sets
 
     def token_set(self, tag: str, start: int, end: int) -> track1.TokenSet:
         inside = frozenset(i for i, t in self.tokens.items()
-                           if t.start >= start and t.end <= end and not t.punctuation)
+                           if t.start >= start and t.end <= end and not t.ignored)
         return track1.TokenSet(tag, inside)
 
 
@@ -119,6 +139,7 @@ def read_factrueval_document(txt: Path) -> FactRuEvalDocument:
         if len(parts) == 4:
             start = int(parts[1])
             doc.tokens[int(parts[0])] = GoldToken(start, start + int(parts[2]), parts[3])
+    _mark_touching(list(doc.tokens.values()))
     for line in _lines(txt.with_suffix(".spans")):
         left, _, right = line.partition("#")
         fields = left.split()
@@ -136,6 +157,13 @@ def read_factrueval_document(txt: Path) -> FactRuEvalDocument:
             doc.chains[int(fields[0])] = [int(f) for f in fields[1:]]
     doc.facts = _read_facts(doc, _lines(txt.with_suffix(".facts")))
     return doc
+
+
+def _mark_touching(tokens: list[GoldToken]) -> None:
+    ordered = sorted(tokens, key=lambda t: t.start)
+    for before, after in pairwise(ordered):
+        if before.end == after.start:
+            before.touching = after.touching = True
 
 
 def _read_facts(doc: FactRuEvalDocument, lines: list[str]) -> list[Fact]:
@@ -169,10 +197,29 @@ def read_factrueval_corpus(directory: Path) -> list[FactRuEvalDocument]:
 
 def predicted_token_sets(doc: FactRuEvalDocument,
                          record: dict[str, Any]) -> list[track1.TokenSet]:
-    spans = sorted({(TYPE_MAP[e["type"]], m["start"], m["end"])
-                    for e in record.get("entities", []) if e["type"] in TYPE_MAP
-                    for m in e.get("mentions", []) if m.get("kind", "name") in SCORED_KINDS})
-    return [doc.token_set(tag, start, end) for tag, start, end in spans]
+    return [doc.token_set(tag, start, end)
+            for tag, start, end in factrueval_mentions(doc.text, record)]
+
+
+def factrueval_mentions(text: str, record: dict[str, Any]) -> list[tuple[str, int, int]]:
+    """(tag, start, end) of the record's mentions that are names in factRuEval's model
+    (see the module docstring for why each kind of mention is left out)."""
+    spans = {(TYPE_MAP[e["type"]], m["start"], m["end"])
+             for e in record.get("entities", []) if e["type"] in TYPE_MAP
+             for m in e.get("mentions", []) if m.get("kind", "name") in SCORED_KINDS}
+    spans = {s for s in spans if not (s[0] == "org" and _descriptor_only(text[s[1]:s[2]]))}
+    return sorted(s for s in spans if not _inside_same_tag(s, spans))
+
+
+def _inside_same_tag(span: tuple[str, int, int], spans: set[tuple[str, int, int]]) -> bool:
+    tag, start, end = span
+    return any(other != span and other[0] == tag and other[1] <= start and end <= other[2]
+               for other in spans)
+
+
+def _descriptor_only(text: str) -> bool:
+    """No capital, digit or Latin letter: generic words only («российское правительство»)."""
+    return not any(ch.isupper() or ch.isdigit() or ("a" <= ch.lower() <= "z") for ch in text)
 
 
 def _touches(ranges: list[Range], mentions: list[Range]) -> bool:

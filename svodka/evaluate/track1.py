@@ -6,10 +6,12 @@ What is reproduced from the official `dialent` scripts (run with LocOrg counted 
 - Each gold token carries a mark: 1 when one of the object's spans holding it is a
   *name* span (per: name, surname, patronymic, nickname; org/loc: org_name, loc_name),
   else 0 (descriptors, jobs, geo adjectives).
-- A predicted mention becomes the set of gold tokens lying wholly inside it, punctuation
-  left out.
+- A predicted mention becomes the set of gold tokens lying wholly inside it, leaving out
+  punctuation written against a neighbour (`Token.isIgnored`: one character, no letter —
+  digits included —, no space before or after it).
 - Pair priority = |S∩T| / |S∪T| (0 across tags). Pair quality = tp / (tp + fp + fn) with
-  tp = marks of S∩T, fn = marks of S∖T, fp = |T∖S|; the priority when that sum is 0.
+  tp = marks of S∩T, fn = marks of S∖T that are no punctuation (one character, no
+  letter), fp = |T∖S|; the priority when that sum is 0.
 - Matching is the scorer's search: a gold object with a perfect (priority 1) candidate
   must take one; a prediction that fits another gold object perfectly is not given to a
   worse one; the matching with the best overall F1 wins.
@@ -49,6 +51,7 @@ class TokenSet:
     marks: dict[int, int] = field(default_factory=dict)
     parents: int = 0
     siblings: list[int] = field(default_factory=list)
+    punctuation: frozenset[int] = frozenset()  # gold tokens that never count as missed
 
     @property
     def unnamed(self) -> bool:
@@ -66,7 +69,7 @@ def quality(s: TokenSet, t: TokenSet) -> float:
     if s.tag != t.tag:
         return 0.0
     tp = sum(s.marks.get(x, 0) for x in s.tokens & t.tokens)
-    fn = sum(s.marks.get(x, 0) for x in s.tokens - t.tokens)
+    fn = sum(s.marks.get(x, 0) for x in s.tokens - t.tokens - s.punctuation)
     fp = len(t.tokens - s.tokens)
     total = tp + fp + fn
     return tp / total if total else priority(s, t)

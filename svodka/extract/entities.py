@@ -17,12 +17,13 @@ surname-only or initialled mention joining the full name it belongs to.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from svodka.article import Article, Entity, Mention, Token
-from svodka.extract.entity_spans import place_adjective_candidates, repair_spans
+from svodka.extract.entity_spans import place_adjective_candidates, repair_spans, surname_stem
 from svodka.gazetteer import Gazetteer, GazetteerEntry
-from svodka.nlp import NLP, fold, get_nlp
+from svodka.nlp import NLP, UD_TO_OC_CASE, fold, get_nlp, match_shape, restore_yo
 from svodka.pipeline import Stage
 from svodka.resources import get_gazetteer
 
@@ -32,6 +33,7 @@ GEO_TYPES = {"COUNTRY", "CITY", "REGION", "LOCATION"}
 PLACE_PREPOSITIONS = {"в", "во", "из", "до", "под", "около", "возле", "через", "над", "по", "к",
                       "ко", "на", "у", "близ", "вблизи", "город", "столица", "столице", "столицу"}
 INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 ADJECTIVE_SUFFIXES = ("ский", "цкий", "ской", "ный", "ний", "ой", "ий", "ый")
 
 
@@ -44,6 +46,9 @@ class Candidate:
     entry: GazetteerEntry | None = None
     normal: str = ""
     nested_in: Candidate | None = None
+    # another name of the same entity: the head of a longer name («Совет муфтиев» in
+    # «Совета муфтиев России»), a short name in brackets («(ИГ)»)
+    same_as: Candidate | None = None
     group: str = ""  # the grouping key, set when entities are formed
     members: list[Candidate] = field(default_factory=list)
 
@@ -121,11 +126,17 @@ def merge_ner(article: Article, found: list[Candidate], nlp: NLP,
         kind = NER_TYPES[span.type]
         if kind == "PERSON" and _not_a_person(article, span.start, span.end):
             continue
+        start, normal = span.start, span.normal
+        if kind == "PERSON":
+            start = _past_common_opening(article, span.start, span.end, nlp)
+            if start >= span.end:
+                continue  # «Супруга сказала», «Доктор пришёл»: a common noun opening a sentence
+            normal = normal if start == span.start else ""
         if _country_adjective(article, span.start, span.end, gazetteer):
             continue  # «Армяно-азербайджанская», «Российская»: adjective mentions, below
         if kind == "LOCATION" and inside and len(inside) == 1 and inside[0].type in GEO_TYPES:
             continue  # the gazetteer already typed the same place
-        candidate = Candidate(span.start, span.end, kind, normal=span.normal)
+        candidate = Candidate(start, span.end, kind, normal=normal)
         if kind == "ORGANIZATION":
             for inner in inside:
                 inner.nested_in = candidate
@@ -145,6 +156,32 @@ def _not_a_person(article: Article, start: int, end: int) -> bool:
         return True
     return len(tokens) == 1 and "-" in tokens[0].text and tokens[0].lemma.endswith(
         ADJECTIVE_SUFFIXES)
+
+
+def _past_common_opening(article: Article, start: int, end: int, nlp: NLP) -> int:
+    """Where a person's name starts once a capitalised common word opening the sentence is
+    left out: natasha takes «Принц Уильям», «Сэр Алекс Фергюсон», even «Супруга» for
+    people. Only a word no pymorphy reading calls a name counts as common."""
+    tokens = [t for t in article.tokens if t.start >= start and t.end <= end]
+    if not tokens or not _opens_sentence(article, tokens[0]):
+        return start
+    first = tokens[0]
+    if (first.pos not in ("NOUN", "ADJ") or len(first.text) < 3 or not first.text.isalpha()
+            or not _common_word(first.text, nlp)):
+        return start  # the tagger's PROPN («Серена», «Франк»), initials, «Си»
+    return tokens[1].start if len(tokens) > 1 else end
+
+
+def _opens_sentence(article: Article, token: Token) -> bool:
+    sentence = article.sentences[token.sentence]
+    first = next((t for t in article.tokens[sentence.first_token : sentence.last_token]
+                  if t.text[:1].isalnum()), None)
+    return first is token
+
+
+def _common_word(word: str, nlp: NLP) -> bool:
+    parses = nlp.analyzer.parse(word.lower())
+    return all(p.is_known and not (p.tag.grammemes & NAME_GRAMMEMES) for p in parses)
 
 
 def _country_adjective(article: Article, start: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -211,9 +248,11 @@ def group_entities(article: Article, candidates: list[Candidate], gazetteer: Gaz
         if c.entry is not None:
             c.group = f"{c.type}:{c.entry.qid or c.entry.name}"
         elif c.type != "PERSON":
-            c.normal = c.normal or nlp.normalize_name(article, c.start, c.end)
+            c.normal = c.normal or nlp.normalize_name(
+                article, c.start, c.end, kind="ORG" if c.type == "ORGANIZATION" else "LOC")
             c.group = f"{c.type}:{fold(c.normal)}"
     _group_people(article, people, nlp)
+    _join_same_as(candidates)
 
     groups: dict[str, list[Candidate]] = {}
     for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
@@ -235,10 +274,28 @@ def group_entities(article: Article, candidates: list[Candidate], gazetteer: Gaz
     return entities
 
 
+def _join_same_as(candidates: list[Candidate]) -> None:
+    """A candidate naming the same entity as another takes its group, and so do the
+    other mentions of its own name (every later «ИГ» after «Исламское государство (ИГ)»)."""
+    targets: dict[str, set[str]] = {}
+    for c in candidates:
+        target = c.same_as
+        while target is not None and target.same_as is not None:
+            target = target.same_as
+        if target is not None and c.group != target.group:
+            targets.setdefault(c.group, set()).add(target.group)
+            c.group = target.group
+    for c in candidates:
+        if len(targets.get(c.group, ())) == 1:  # «Верховный суд» of two countries: neither
+            c.group = next(iter(targets[c.group]))
+
+
 def _group_people(article: Article, people: list[Candidate], nlp: NLP) -> None:
     """Full names group by their normal form; a surname or «В. Путин» joins its full name."""
     for c in people:
         c.normal = c.normal or nlp.normalize_name(article, c.start, c.end)
+        if c.same_as is None:
+            c.normal = person_normal(article, c.start, c.end, c.normal, nlp)
     full = [c for c in people if len(_name_words(c.normal)) >= 2
             and not INITIAL.match(_name_words(c.normal)[0])]
     for c in full:
@@ -257,8 +314,87 @@ def _group_people(article: Article, people: list[Candidate], nlp: NLP) -> None:
         if len(owners) == 1:
             c.group = owners.pop()
             continue
+        stem = surname_stem(surname)  # a case form the normaliser could not undo: «Яровой»
+        owners = {f.group for f in full if stem and surname_stem(_name_words(f.normal)[-1]) == stem}
+        if len(owners) == 1 and not initials:
+            c.group = owners.pop()
+            continue
         owners = {f.group for f in full if fold(_name_words(f.normal)[0]) == surname}
         c.group = owners.pop() if len(owners) == 1 else "PERSON:" + fold(c.normal)
+
+
+# --- people's names in the nominative ----------------------------------------------------
+
+
+def person_normal(article: Article, start: int, end: int, fallback: str, nlp: NLP) -> str:
+    """A person's name in the nominative, first name and surname agreeing in gender:
+    natasha's normaliser leaves «Марию Захарову» as «Мария Захарову» and makes «Ирине
+    Яровой» «Ирина Ярова». Each word is put in the nominative from its pymorphy reading
+    (a first name, patronymic, surname or adjectival surname in the word's case); a word
+    pymorphy cannot read keeps `fallback`'s (natasha's) form."""
+    tokens = [t for t in article.tokens if t.start >= start and t.end <= end]
+    words = [t for t in tokens if t.text.isalpha()]
+    if not words:
+        return fallback
+    fallback_words = fallback.split()
+    aligned = len(fallback_words) == len(tokens) and all(t.text[:1].isalnum() for t in tokens)
+    gender = _name_gender(words, nlp)
+    parts = []
+    for index, token in enumerate(tokens):
+        form = token.text
+        if token in words and len(token.text) > 1:  # initials stay as written
+            last = token is words[-1]
+            form = _nominative(token, gender, last, nlp) or (
+                fallback_words[index] if aligned else token.text)
+        if index:
+            parts.append(article.text[tokens[index - 1].end : token.start])
+        parts.append(form)
+    return restore_yo("".join(parts), article.text[start:end])
+
+
+def _name_gender(words: list[Token], nlp: NLP) -> str | None:
+    """The gender of the first name pymorphy knows, else the tagger's."""
+    for token in words[:-1] or words:
+        for parse in _readings(token, nlp):
+            grammemes = parse.tag.grammemes
+            if "Name" in grammemes and grammemes & {"masc", "femn"}:
+                return "femn" if "femn" in grammemes else "masc"
+    tagged = {words[-1].feats.get("Gender")}
+    return "femn" if "Fem" in tagged else "masc" if "Masc" in tagged else None
+
+
+def _readings(token: Token, nlp: NLP) -> list:
+    """pymorphy's singular readings of `token` in the tagger's case (all singular ones when
+    none is in that case, unless the tagger read a nominative: then the word stays as
+    written, so «Силуанов» is not taken for the plural of «Силуан»)."""
+    parses = [p for p in nlp.analyzer.parse(fold(token.text)) if "plur" not in p.tag.grammemes]
+    case = token.feats.get("Case", "")
+    cases = UD_TO_OC_CASE.get(case, set())
+    fitting = [p for p in parses if p.tag.case in cases]
+    return fitting or ([] if case == "Nom" else parses)
+
+
+def _nominative(token: Token, gender: str | None, last: bool, nlp: NLP) -> str | None:
+    """`token` as the nominative of a name word, or None when pymorphy has no reading."""
+    readings = [p for p in _readings(token, nlp) if gender is None
+                or not p.tag.grammemes & {"masc", "femn", "neut"} - {gender}]
+    kinds = ("Surn", "Name", "Patr") if last else ("Name", "Patr", "Surn")
+    if last and gender == "femn" and any(
+            "ADJF" in p.tag.grammemes and p.is_known and p.normal_form.endswith("ой")
+            for p in readings):
+        kinds = ("ADJF", *kinds)  # «Яровой» → «Яровая», but «Лавровой» → «Лаврова»
+    if last and not any("Surn" in p.tag.grammemes for p in readings):
+        kinds = (*kinds, "ADJF")  # «Зеленского» → «Зеленский»
+    for kind in kinds:
+        for parse in readings:
+            if kind not in parse.tag.grammemes:  # grammemes hold the POS too
+                continue
+            wanted = {"nomn", "sing"} | ({gender} if gender and kind in ("ADJF", "Surn")
+                                         and "ms-f" not in parse.tag.grammemes else set())
+            form = parse.inflect(wanted)
+            if form is not None:
+                return match_shape(form.word, token.text)
+    return None
 
 
 def _name_words(name: str) -> list[str]:
@@ -266,8 +402,19 @@ def _name_words(name: str) -> list[str]:
 
 
 def _best_name(members: list[Candidate]) -> str:
-    names = [m.normal for m in members if m.normal]
-    return max(names, key=lambda n: (len(n.split()), len(n))) if names else ""
+    """The fullest name the entity's mentions give, the most frequent of those (so a
+    mis-normalised form seen once does not win), then the longest."""
+    names = [m.normal for m in members if m.normal and m.kind == "name"] or [
+        m.normal for m in members if m.normal]
+    if not names:
+        return ""
+    counts = Counter(names)
+    return max(counts, key=lambda n: (_full_name(n), len(n.split()), counts[n], len(n)))
+
+
+def _full_name(name: str) -> bool:
+    words = _name_words(name)
+    return len(words) >= 2 and not any(INITIAL.match(w) for w in words)
 
 
 def _link_metonyms(article: Article, entities: list[Entity], groups: dict[str, list[Candidate]],

@@ -29,8 +29,14 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from svodka.article import Article, Position, Token
-from svodka.extract.title_forms import genitive, nominative
-from svodka.grammars.titles import HEAD_LABELS, find_titles, label_token
+from svodka.extract.title_forms import can_take_case, genitive, nominative
+from svodka.grammars.titles import (
+    HEAD_LABELS,
+    MODIFIER_LABELS,
+    adjective_head,
+    find_titles,
+    label_token,
+)
 from svodka.lexicons import lexicon_rows, lexicon_words
 from svodka.nlp import NLP, fold, get_nlp
 from svodka.pipeline import Stage
@@ -39,9 +45,17 @@ log = logging.getLogger(__name__)
 
 GEO_TYPES = {"COUNTRY", "CITY", "REGION", "LOCATION"}
 PLACE_TYPES = GEO_TYPES | {"ORGANIZATION", "FACILITY"}
+# what a title's `organization` may name: the body, or the city or region a post governs
+# («мэр Москвы», «губернатор Приморья»); a country goes to `country`
+JURISDICTIONS = {"ORGANIZATION", "CITY", "REGION"}
 APPOSITION_MARKS = {",", "—", "–", "-", "("}
 LINK_WORDS_MAX = 4
-POST_WORDS = {"на", "пост", "должность"}  # «на пост посла»
+DOMINANCE = 3  # how much more often than all others together the article's country is named
+INSERT_MAX = 6
+NULL_SUBJECT_SENTENCES = 2  # how far back a subjectless clause's person may be named  # tokens of an aside between a title and the name it precedes
+# between an appointee and the post: «на пост посла», «в качестве премьера», «освободил
+# Небензю от должности заместителя министра», «снять Зюганова с поста лидера»
+POST_WORDS = {"на", "пост", "должность", "в", "качестве", "от", "с", "поста", "должности"}
 
 
 @dataclass
@@ -85,10 +99,21 @@ class Context:
             if occ.type == "PERSON":
                 return "person"
             if occ.kind == "adjective" and occ.type == "COUNTRY":
-                return "gen" if token.feats.get("Case") == "Gen" else "mod"
+                return "modgen" if token.feats.get("Case") == "Gen" else "mod"
             if occ.type in PLACE_TYPES:
                 return "ent"
+        head = adjective_head(token.text, token.pos)
+        if head is not None and not self.modifies_next(i):
+            return head
         return label_token(token.text, token.lemma, token.pos, token.feats.get("Case"))
+
+    def modifies_next(self, i: int) -> bool:
+        """An adjective followed by a noun in its case modifies it: «ведущий специалист»."""
+        if i + 1 >= len(self.tokens):
+            return False
+        nxt = self.tokens[i + 1]
+        return nxt.pos in ("NOUN", "ADJ") and nxt.feats.get("Case") == \
+            self.tokens[i].feats.get("Case")
 
     def person_at(self, i: int, *, starting: bool) -> Occurrence | None:
         occ = self.outer.get(i)
@@ -115,14 +140,17 @@ def extract_positions(article: Article, *, nlp: NLP) -> list[Position]:
     found = []
     for first, stop in reversed(titles):
         people = holders(ctx, first, stop)
-        if ctx.person_at(stop, starting=True) is not None and people:
+        if people and _named_after(ctx, first, stop) is not None:
             prenamed[first] = people
-        elif not people and stop + 1 in starts and fold(ctx.tokens[stop].text) == "и":
-            people = prenamed.get(stop + 1, [])  # «певица и актриса Селена Гомес»
+        elif not people:
+            people = _stacked(ctx, first, stop, starts, prenamed)
             if people:
                 prenamed[first] = people
         found.append((first, stop, people))
-    for first, stop, people in reversed(found):
+    found.reverse()
+    _listed_after(ctx, found, prenamed)
+    _repeated_titles(ctx, found)
+    for first, stop, people in found:
         if not people:
             continue
         title, start, end, organization, country = describe(ctx, first, stop, nlp,
@@ -135,7 +163,101 @@ def extract_positions(article: Article, *, nlp: NLP) -> list[Position]:
                                       organization=organization, country=country))
     positions += relative_clauses(ctx, nlp, seen)
     positions.sort(key=lambda p: (p.start, p.end))
+    inherit_places(positions)
+    _state_posts_default(ctx, positions)
     return positions
+
+
+def _listed_after(ctx: Context, found: list[tuple[int, int, list[str]]],
+                  prenamed: dict[int, list[str]]) -> None:
+    """Titles listed after a name share its holder: «Габдулла Тукай — поэт, литературный
+    критик, публицист и переводчик»: a bare title right after a comma or «и» that follows
+    a title whose holder is named before it."""
+    for index in range(1, len(found)):
+        first, stop, people = found[index]
+        before, end, holders_before = found[index - 1]
+        if people or not holders_before or before in prenamed:
+            continue
+        between = [fold(t.text) for t in ctx.tokens[end:first]]
+        if between in ([","], ["и"], [",", "и"]) and ctx.same_sentence(end, first):
+            found[index] = (first, stop, holders_before)
+
+
+def _repeated_titles(ctx: Context, found: list[tuple[int, int, list[str]]]) -> None:
+    """A bare title repeats the post of the last person who held one with the same head:
+    «президент Сербии Александр Вучич … президент заявил», «актёр Дональд Синден … актёр
+    сыграл». Only in the nominative, for one person, and when no other person was named
+    since: «президент» after another president's name is not the first one's."""
+    last: dict[str, list[str]] = {}  # head lemma → the people of its last title
+    for index, (first, stop, people) in enumerate(found):
+        head = ctx.tokens[_head_index(ctx, first, stop)]
+        lemma = head.lemma
+        if people:
+            last[lemma] = people
+        elif _bare(ctx, first, stop) and len(last.get(lemma, [])) == 1 and head.feats.get("Number") != "Plur" and \
+                head.feats.get("Case") == "Nom" and _last_named(ctx, first) == last[lemma][0]:
+            found[index] = (first, stop, last[lemma])
+
+
+def _bare(ctx: Context, first: int, stop: int) -> bool:
+    """A title naming no organisation or place: «глава России» is not the «глава» of the
+    ambassador named before it."""
+    return not any(occ.type in PLACE_TYPES for i in range(first, stop)
+                   for occ in ctx.inner.get(i, []))
+
+
+def _last_named(ctx: Context, i: int) -> str | None:
+    """The person whose name or pronoun comes last before token i."""
+    for j in range(i - 1, -1, -1):
+        if ctx.labels[j] == "person":
+            return ctx.outer[j].entity
+        pronoun = _subject_at(ctx, j)
+        if pronoun is not None:
+            return pronoun.entity
+    return None
+
+
+def inherit_places(positions: list[Position]) -> None:
+    """A bare title takes the organisation and country of the same person's fuller post in
+    the article: «президент России Путин … президент Путин заявил» — both say Russia. Only
+    when every fuller post of that title agrees (two different ones give nothing)."""
+    for post in positions:
+        if post.organization or post.country:
+            continue
+        donors = {(other.organization, other.country) for other in positions
+                  if other.person == post.person and (other.organization or other.country)
+                  and _same_post(post.title, other.title)}
+        if len(donors) == 1:
+            post.organization, post.country = donors.pop()
+
+
+def _state_posts_default(ctx: Context, positions: list[Position]) -> None:
+    """A state post that names no place («премьер-министр Владимир Путин») serves the
+    article's dominant country: the one named at least twice and `DOMINANCE` times as often
+    as all the others together. News elides the country a one-country story is about; in a
+    story about two countries a bare «президент» could be either."""
+    country = _dominant_country(ctx.article)
+    if country is None:
+        return
+    heads = lexicon_words("title_state_heads.txt")
+    for post in positions:
+        if post.organization is None and post.country is None and \
+                any(word in heads for word in post.title.split()):
+            post.country = country
+
+
+def _dominant_country(article: Article) -> str | None:
+    counts = sorted(((sum(m.kind in ("name", "adjective") for m in e.mentions), e.id)
+                     for e in article.entities if e.type == "COUNTRY"), reverse=True)
+    if not counts or counts[0][0] < 2:
+        return None
+    return counts[0][1] if counts[0][0] >= DOMINANCE * sum(n for n, _ in counts[1:]) else None
+
+
+def _same_post(bare: str, full: str) -> bool:
+    """«президент» is «президент» or a longer title beginning with it («министр» and
+    «министр финансов»)."""
+    return full == bare or full.startswith(bare + " ")
 
 
 # --- who holds the title ----------------------------------------------------------------
@@ -144,8 +266,10 @@ def extract_positions(article: Article, *, nlp: NLP) -> list[Position]:
 def holders(ctx: Context, first: int, stop: int) -> list[str]:
     """The person ids the title [first, stop) belongs to."""
     head = _head_index(ctx, first, stop)
-    person = ctx.person_at(stop, starting=True) if ctx.same_sentence(first, stop) else None
-    if person is not None and _agrees(ctx.tokens[head], ctx.tokens[stop]):
+    person = _named_after(ctx, first, stop)
+    if person is not None and not _agrees(ctx.tokens[head], ctx.tokens[person.first]):
+        person = _person_after_possessor(ctx, head, person)
+    if person is not None:
         people = [person.entity]
         if ctx.tokens[head].feats.get("Number") == "Plur":
             people += _listed_people(ctx, person.last + 1)
@@ -157,20 +281,92 @@ def holders(ctx: Context, first: int, stop: int) -> list[str]:
             or fold(ctx.tokens[before].text) == "и"):
         before -= 1
     if before >= 1 and ctx.tokens[before].text in APPOSITION_MARKS:
-        person = ctx.person_at(before - 1, starting=False)
+        person = _name_before(ctx, before)
         if person is not None and (ctx.tokens[before].text != "," or _closes(ctx, stop)):
             return [person.entity]
-    person = _copula_subject(ctx, first) or _complement_object(ctx, first, head)
+    person = (_copula_subject(ctx, first) or _complement_object(ctx, first, head)
+              or _inverted_copula(ctx, head, stop))
     if person is not None:
         return [person.entity]
     return [occ.entity for occ in ctx.inner.get(head, [])
             if occ.type == "PERSON" and occ.kind == "nominal"][:1]
 
 
+def _named_after(ctx: Context, first: int, stop: int) -> Occurrence | None:
+    """The name right after a title, past a short insert: an age («защитник «Зенита»
+    34-летний Бранислав Иванович»), a bracketed or quoted aside («президент МОК (МОК) Томас
+    Бах», «артист «Солнечный клоун» Олег Попов») or a dash («водитель автобуса — Сергей
+    Кубасов»)."""
+    i = stop
+    while i < len(ctx.tokens) and i - stop <= INSERT_MAX and ctx.same_sentence(first, i):
+        person = ctx.person_at(i, starting=True)
+        if person is not None:
+            return person
+        token = ctx.tokens[i]
+        if token.text in ("(", "«", '"', "''", "„", "“"):
+            close = _closing(ctx, i)
+            if close is None:
+                return None
+            i = close + 1
+        elif token.text in ("—", "–") or token.pos == "ADJ" and token.text[:1].isdigit():
+            i += 1
+        elif token.text == "," and i + 1 < len(ctx.tokens) and \
+                fold(ctx.tokens[i + 1].text) == "как":
+            i += 2  # «таких музыкантов, как Колин Дэвис»
+        else:
+            return None
+    return None
+
+
+def _closing(ctx: Context, i: int) -> int | None:
+    """The index of the mark closing the bracket or quote at i, within a short insert with
+    no name of a person in it."""
+    opening = ctx.tokens[i].text
+    closing = {"(": ")", "«": "»", "„": "“", "“": "”"}.get(opening, opening)
+    for j in range(i + 1, min(i + INSERT_MAX, len(ctx.tokens))):
+        if ctx.labels[j] == "person":
+            return None
+        if ctx.tokens[j].text == closing:
+            return j
+    return None
+
+
+def _stacked(ctx: Context, first: int, stop: int, starts: dict[int, int],
+             prenamed: dict[int, list[str]]) -> list[str]:
+    """The people of the next title when this one runs into it in the same case: «певица
+    и актриса Селена Гомес», «народная артистка СССР, оперная певица Елена Образцова»,
+    «наблюдатель от ОБСЕ парламентарий Хуан Суареш» — two posts of one person named once.
+    «уволил начальника ПВО Президент Медведев» is two people."""
+    if stop in starts:
+        nxt = stop
+    elif stop + 1 in starts and fold(ctx.tokens[stop].text) in ("и", ","):
+        nxt = stop + 1
+    else:
+        return []
+    case = ctx.tokens[_head_index(ctx, first, stop)].feats.get("Case")
+    other = ctx.tokens[_head_index(ctx, nxt, starts[nxt])].feats.get("Case")
+    return prenamed.get(nxt, []) if case == other or {case, other} <= {"Gen", "Acc"} else []
+
+
 def _agrees(head: Token, name: Token) -> bool:
     """A genitive name after a title in another case is its possessor, not its holder:
-    «адвокаты Мингазова»."""
-    return name.feats.get("Case") != "Gen" or head.feats.get("Case") in (None, "Gen")
+    «адвокаты Мингазова». The tagger often reads an animate accusative («включая депутата
+    Иванова») or a feminine name in -ии as genitive, so a name whose form can also be in
+    the head's oblique case agrees («вокалистке Виктории»)."""
+    name_case, head_case = name.feats.get("Case"), head.feats.get("Case")
+    if name_case != "Gen" or head_case in (None, "Gen", "Acc"):
+        return True
+    return head_case != "Nom" and can_take_case(name.text, head_case, get_nlp())
+
+
+def _person_after_possessor(ctx: Context, head: int, possessor: Occurrence) -> Occurrence | None:
+    """The holder named after a genitive possessor: «адвокат Гибсона Стивен Колодни»."""
+    nxt = possessor.last + 1
+    person = ctx.person_at(nxt, starting=True) if ctx.same_sentence(head, nxt) else None
+    if person is None or ctx.tokens[nxt].feats.get("Case") == "Gen" and not _agrees(
+            ctx.tokens[head], ctx.tokens[nxt]):
+        return None
+    return person
 
 
 def _listed_people(ctx: Context, i: int) -> list[str]:
@@ -186,31 +382,114 @@ def _listed_people(ctx: Context, i: int) -> list[str]:
 
 
 def _closes(ctx: Context, stop: int) -> bool:
-    """An apposition ends at punctuation or at the end of its sentence."""
+    """An apposition ends at punctuation or at the end of its sentence, or goes on with a
+    phrase of its own («Бенджамин, адвокат из Ричмонда»), but not with a verb: in
+    «Иванов, министр заявил» the comma lists two people."""
     if stop >= len(ctx.tokens) or not ctx.same_sentence(stop - 1, stop):
         return True
-    return not ctx.tokens[stop].text[:1].isalnum()
+    token = ctx.tokens[stop]
+    return not token.text[:1].isalnum() or token.pos in ("ADP", "ADJ")
+
+
+def _name_before(ctx: Context, mark: int) -> Occurrence | None:
+    """The name ending before an apposition mark, past a bracketed aside: «Крессида Дик
+    (Cressida Dick), бывший руководитель …»."""
+    person = ctx.person_at(mark - 1, starting=False)
+    if person is not None or mark < 2 or ctx.tokens[mark - 1].text != ")":
+        return person
+    for j in range(mark - 2, max(0, mark - 2 - INSERT_MAX), -1):
+        if ctx.tokens[j].text == "(":
+            return ctx.person_at(j - 1, starting=False) if j >= 1 else None
+    return None
 
 
 def _copula_subject(ctx: Context, first: int) -> Occurrence | None:
-    """«Иванов стал министром», «Петров был назначен на пост губернатора»."""
+    """«Иванов стал министром», «Петров был назначен на пост губернатора», «он стал первым
+    чернокожим президентом» (a subject pronoun the coref stage tied to a person), also in a
+    relative clause or a participle phrase after the name («Рекки, который станет хоккеистом»,
+    «Питт, занимавший пост главы SEC»); adjectives between the verb and the title do not
+    count against the window."""
     verbs = {row[0]: row[1:] for row in lexicon_rows("title_link_verbs.tsv")}
     fillers = lexicon_words("title_link_fillers.txt")
-    has_verb = False
+    has_verb = participle = False
     i = first - 1
-    while i >= 0 and first - i <= LINK_WORDS_MAX and ctx.same_sentence(i, first):
+    words = 0
+    while i >= 0 and words < LINK_WORDS_MAX and ctx.same_sentence(i, first):
         token = ctx.tokens[i]
-        person = ctx.person_at(i, starting=False)
+        person = _subject_at(ctx, i)
         if person is not None:
             return person if has_verb else None
+        if has_verb and i >= 2 and ctx.tokens[i - 1].text == "," and (
+                token.lemma == "который" and token.feats.get("Case") == "Nom"):
+            return _subject_at(ctx, i - 2)  # «Рекки, который станет хоккеистом»
+        if has_verb and participle and token.text in (",", "—", "–"):
+            return _subject_at(ctx, i - 1)  # «Обама — занимавший пост президента»
         if token.lemma in verbs:
             if "passive" in verbs[token.lemma] and token.feats.get("Voice") != "Pass":
                 return None
             has_verb = True
-        elif fold(token.text) not in fillers and token.pos != "ADV":
-            return None
+            participle = token.feats.get("VerbForm") == "Part"
+        elif fold(token.text) not in fillers and token.pos not in ("ADV", "ADJ", "NUM"):
+            return _null_subject(ctx, i, first) if has_verb and not participle else None
+        words += token.pos != "ADJ"
         i -= 1
+    return _null_subject(ctx, i, first) if has_verb and not participle else None
+
+
+def _null_subject(ctx: Context, i: int, first: int) -> Occurrence | None:
+    """The person a subjectless clause goes on about: «С 2006 года — начальник управления. В
+    2008 году назначен заместителем министра» in a biography is the last person named,
+    within the last `NULL_SUBJECT_SENTENCES` sentences. Not when the clause has a
+    nominative noun or pronoun of its own (its subject)."""
+    sentence = ctx.tokens[first].sentence
+    while i >= 0 and ctx.tokens[i].sentence == sentence:
+        token = ctx.tokens[i]
+        if token.pos in ("NOUN", "PROPN", "PRON") and token.feats.get("Case") == "Nom":
+            return None
+        if token.text in (",", ";", ":") and token.pos == "PUNCT":
+            return None  # a clause inside a longer sentence: its subject may be anywhere
+        i -= 1
+    for j in range(i, -1, -1):
+        if sentence - ctx.tokens[j].sentence > NULL_SUBJECT_SENTENCES:
+            return None
+        person = _subject_at(ctx, j)
+        if person is not None:
+            return person
     return None
+
+
+def _inverted_copula(ctx: Context, head: int, stop: int) -> Occurrence | None:
+    """A title in the instrumental before its linking verb and the holder: «Капитаном стал
+    Михаэль Баллак», «Мэром избран легендарный баскетболист Дэйв Бинг»."""
+    if ctx.tokens[head].feats.get("Case") != "Ins":
+        return None
+    verbs = {row[0] for row in lexicon_rows("title_link_verbs.tsv")}
+    fillers = lexicon_words("title_link_fillers.txt")
+    has_verb = False
+    i = stop
+    words = 0
+    while i < len(ctx.tokens) and words < LINK_WORDS_MAX and ctx.same_sentence(head, i):
+        token = ctx.tokens[i]
+        person = ctx.person_at(i, starting=True)
+        if person is not None:
+            return person if has_verb and token.feats.get("Case") in (None, "Nom") else None
+        if token.lemma in verbs:
+            has_verb = True
+        elif not (fold(token.text) in fillers or token.pos in ("ADV", "ADJ", "NUM")
+                  or ctx.labels[i] in HEAD_LABELS):
+            return None
+        words += token.pos not in ("ADJ", "NUM")
+        i += 1
+    return None
+
+
+def _subject_at(ctx: Context, i: int) -> Occurrence | None:
+    """A person's name ending at token i, or a pronoun there linked to a person."""
+    person = ctx.person_at(i, starting=False)
+    if person is not None:
+        return person
+    return next((occ for occ in ctx.inner.get(i, []) if occ.type == "PERSON"
+                 and occ.kind == "pronoun"), None)
 
 
 def _complement_object(ctx: Context, first: int, head: int) -> Occurrence | None:
@@ -219,9 +498,9 @@ def _complement_object(ctx: Context, first: int, head: int) -> Occurrence | None
     i = first - 1
     post_word = False
     while i >= 0 and first - i <= 3 and fold(ctx.tokens[i].text) in POST_WORDS:
-        post_word = post_word or fold(ctx.tokens[i].text) != "на"
+        post_word = post_word or fold(ctx.tokens[i].text) not in ("на", "в", "от", "с")
         i -= 1
-    person = ctx.person_at(i, starting=False) if ctx.same_sentence(i, first) else None
+    person = _name_before(ctx, i + 1) if ctx.same_sentence(i, first) else None
     if person is None or ctx.tokens[person.first].feats.get("Case") == "Nom":
         return None
     case = ctx.tokens[head].feats.get("Case")
@@ -247,29 +526,53 @@ def describe(ctx: Context, first: int, stop: int, nlp: NLP, *,
     after_v = bool(places) and places[-1].first > head + 1 and \
         ctx.labels[places[-1].first - 1] == "v"  # «посол в Сингапуре» is not Singapore's
     if places and not joined and not after_v and places[-1].last >= stop - 2:
-        last = places[-1]
+        last = _named_core(ctx, places[-1])
         cut = [last]
         if last.type in GEO_TYPES and len(places) > 1 and places[-2].type == "ORGANIZATION" \
                 and places[-2].last + 1 == last.first:
             cut.insert(0, places[-2])
         for occ in cut:
-            if occ.type == "ORGANIZATION" and organization is None:
+            if occ.type in JURISDICTIONS and organization is None:
                 organization = occ.entity
             elif occ.type == "COUNTRY" and country is None:
                 country = occ.entity
         end_index = cut[0].first
         while end_index - 1 > head and ctx.labels[end_index - 1] in ("quote", "and", "po"):
             end_index -= 1
+    elif places and not joined:
+        organization = _inner_body(ctx, places)
     if country is None and not joined and not (shared and len(places) > 1):
         country = _one_country(ctx, first, stop)
     start_index = first
-    while start_index < head and ctx.labels[start_index] == "mod" and \
+    while start_index < head and ctx.labels[start_index] in MODIFIER_LABELS and \
             _country_adjective(ctx, start_index):
         start_index += 1
     title = nominative(ctx.tokens, start_index, head, end_index, ctx.article.text, nlp)
     start = ctx.tokens[start_index].start
     end = ctx.tokens[end_index - 1].end
     return title, start, end, organization, country
+
+
+def _inner_body(ctx: Context, places: list[Occurrence]) -> str | None:
+    """The organisation named inside a title that goes on after it: «директор НАСА по
+    космическим полётам», «представитель Следственного комитета при прокуратуре»; the last
+    one not after «в»/«при»/«от» (those name where, not whose)."""
+    for occ in reversed(places):
+        if occ.type == "ORGANIZATION" and ctx.labels[occ.first - 1] != "v":
+            return occ.entity
+    return None
+
+
+def _named_core(ctx: Context, occ: Occurrence) -> Occurrence:
+    """The named body at the end of an organisation described in lower case: in «директор
+    четвертого департамента стран СНГ МИД РФ» the organisation is «МИД РФ» and the
+    department stays in the title."""
+    if occ.type != "ORGANIZATION" or ctx.tokens[occ.first].text[:1].isupper():
+        return occ
+    inner = [o for o in ctx.inner.get(occ.last, []) if o.first > occ.first and o.last == occ.last
+             and o.kind == "name" and o.type in JURISDICTIONS
+             and ctx.tokens[o.first].text[:1].isupper()]
+    return min(inner, key=lambda o: o.first) if inner else occ
 
 
 def _place_mentions(ctx: Context, first: int, stop: int) -> list[Occurrence]:
@@ -319,7 +622,8 @@ def relative_clauses(ctx: Context, nlp: NLP, seen: set[tuple[str, int, int]]) ->
         j = i + 1
         stop = j
         while stop < len(ctx.tokens) and ctx.same_sentence(i, stop) and ctx.labels[stop] in (
-                "gen", "ent", "quote", "and", "po", "dat", "v", "head", "headgen", "other") and (
+                "gen", "modgen", "ent", "quote", "and", "po", "dat", "v", "head", "headgen",
+                "other") and (
                 ctx.tokens[stop].text[:1].isalnum() or ctx.labels[stop] == "quote"):
             if stop > j and ctx.labels[stop] in ("other", "head", "headgen") and \
                     ctx.tokens[stop].pos not in ("NOUN", "ADJ", "PROPN"):

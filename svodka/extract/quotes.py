@@ -43,12 +43,14 @@ SPLIT_GAP = re.compile(r"[\s,.]*[-–—]\s*[^.!?\n\"«»“”]{1,80}?[,.:]\s*[
 SENTENCE_AFTER = re.compile(r"[.!?…]?[ \t]*(?:\n|$)|[.!?…][ \t]+(?=[А-ЯЁA-Z\"«„“])")
 INNER_ATTRIBUTION = re.compile(
     r"([,.!?…])\s*[—–-]\s*(?P<attr>[^«»\"“”\n]{3,120}?)[.,:]\s*[—–-]\s*")
+COLON_LINE = re.compile(r"(?m)^([^\n]{10,400}):[ \t]*\n[ \t]*([^\n]{20,})")
 HEADLINE = re.compile(r"([^:\n.!?]{2,60}):[ \t]+(\S[^\n]{5,200})")
 STANDALONE_WORDS = 4
 DIRECT_WORDS = 2
 PERSON_WINDOW = 60  # tokens searched back for the person «по его словам» refers to
 CONTINUE_GAP = 40  # characters between a quote and the next that continues it
 ALSO_GAP = 250  # the same for a quote whose cue says «также»
+DESCRIBED_GAP = 600  # characters within which a description («музыкант») is the last speaker
 ALSO = re.compile(r"\bтакже\b", re.IGNORECASE)
 KIND_RANK = {"direct": 0, "mixed": 1, "indirect": 2}
 
@@ -60,6 +62,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     found = reported_quotes(ctx)
     found += direct_quotes(ctx, found)
     found += _colon_blocks(ctx, found)
+    found += _first_person_blocks(ctx, found)
     found = settle_overlaps(found)
     carry_speakers(ctx, found)
     found = [f for f in found if not _nested_same_speaker(f, found)]
@@ -256,6 +259,41 @@ def _colon_blocks(ctx: SpeechContext, found: list[Found]) -> list[Found]:
     return out
 
 
+def _first_person_blocks(ctx: SpeechContext, found: list[Found]) -> list[Found]:
+    """«Тренер … решил вывести его из состава:» and an unmarked paragraph in the first person
+    after it: that paragraph is the direct speech of the person the line before names."""
+    out: list[Found] = []
+    for match in COLON_LINE.finditer(ctx.text):
+        start, end = match.start(2), match.end(2)
+        while end > start and ctx.text[end - 1] in " .\t":
+            end -= 1
+        if ctx.text[start] in "«\"„“" or any(f.start < end and start < f.end for f in found):
+            continue
+        block = [t for t in ctx.tokens if start <= t.start < end]
+        if len(block) < DIRECT_WORDS * 3 or not any(_first_person(t) for t in block):
+            continue
+        speaker = _line_subject(ctx, match.start(1), match.end(1))
+        if speaker is not None:
+            out.append(Found("direct", start, end, speaker, ":"))
+    return out
+
+
+def _first_person(t) -> bool:
+    return t.feats.get("Person") == "1" and t.pos in ("PRON", "VERB", "AUX")
+
+
+def _line_subject(ctx: SpeechContext, lo: int, hi: int) -> Speaker | None:
+    """The person a line ending in a colon is about: its first name in the nominative."""
+    for i, t in enumerate(ctx.tokens):
+        if not lo <= t.start < hi:
+            continue
+        entity = ctx.entity_at(i)
+        if entity is not None and entity.type == "PERSON" and t.feats.get("Case") in (
+                "Nom", None) and not ctx.quoted_at(t.start):
+            return speaker_of_entity(ctx, entity)
+    return None
+
+
 # --- settling -----------------------------------------------------------------------------
 
 
@@ -271,13 +309,25 @@ def settle_overlaps(found: list[Found]) -> list[Found]:
         clash = False
         for k in kept:
             overlap = min(f.end, k.end) - max(f.start, k.start)
-            if overlap > 0 and overlap * 2 >= max(f.end - f.start, k.end - k.start):
+            if overlap > 0 and overlap * 2 >= max(f.end - f.start, k.end - k.start) and (
+                    not _outer_and_inner(f, k)):
                 clash = True
                 break
         if not clash:
             kept.append(f)
     kept.sort(key=lambda f: f.start)
     return kept
+
+
+def _outer_and_inner(f: Found, k: Found) -> bool:
+    """«X сообщил, что … . Об этом сообщило Y»: one statement inside another's, each with a
+    named source of its own, gives two records (outer and inner)."""
+    inner, outer = (f, k) if k.start <= f.start and f.end <= k.end else (k, f)
+    if not (outer.start <= inner.start and inner.end <= outer.end) or outer is inner:
+        return False
+    return bool(inner.speaker and inner.speaker.known and outer.speaker and outer.speaker.known
+                and inner.speaker.name != outer.speaker.name and (outer.end - outer.start) > (
+                    inner.end - inner.start))
 
 
 def _nested_same_speaker(f: Found, found: list[Found]) -> bool:
@@ -329,9 +379,23 @@ def _continues(ctx: SpeechContext, previous_end: int, start: int, previous: Spea
     if speaker.pronoun:
         return (near or also) and previous.gender is not None and (
             previous.gender == speaker.gender)
-    if speaker.role and previous.entity is not None and previous.entity.type == "PERSON":
-        return near
+    if (speaker.role and near and previous.entity is not None
+            and previous.entity.type == "PERSON"):
+        return True
+    if speaker.described:
+        return _describes_previous(previous, speaker, start - previous_end)
     return False
+
+
+def _describes_previous(previous: Speaker, speaker: Speaker, gap: int) -> bool:
+    """«Элтон Джон заявил … . 66-летний музыкант сообщил …»: a description of a person with
+    no name of its own, soon after a named person spoke, is that person (a post named in the
+    masculine may describe a woman: «художественный руководитель»)."""
+    if gap > DESCRIBED_GAP or previous.entity is None or previous.entity.type != "PERSON":
+        return False
+    if speaker.gender == "Fem":
+        return previous.gender in ("Fem", None)
+    return speaker.gender in ("Masc", None) and (speaker.role or previous.gender != "Fem")
 
 
 def _nearest_person(ctx: SpeechContext, offset: int, gender: str) -> Speaker | None:

@@ -21,20 +21,25 @@ from functools import lru_cache
 from svodka.extract.marks import Quoted
 from svodka.extract.speakers import (
     CLAUSE_END,
+    PREPOSITIONS_IN,
+    STATEMENT_NOUNS,
     Speaker,
     SpeechContext,
     is_source_head,
     np_end,
     resolve_phrase,
+    source_nouns,
     speaker_after,
     speaker_before,
     speaker_in,
+    speaker_of_entity,
     speech_verbs,
 )
 from svodka.lexicons import lexicon_rows
+from svodka.nlp import fold
 
 IMPERSONAL = {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться",
-              "утверждаться"}
+              "утверждаться", "поясняться", "уточняться", "заявляться"}
 PROMISE_VERBS = {"пообещать", "обещать", "призвать", "призывать", "потребовать", "требовать",
                  "предложить", "предлагать", "пригрозить", "грозить"}
 OBJECT_VERBS = {"подчеркнуть", "подчеркивать", "указать", "указывать", "назвать", "называть",
@@ -42,6 +47,9 @@ OBJECT_VERBS = {"подчеркнуть", "подчеркивать", "указ�
                 "подтвердить", "подтверждать", "опровергнуть", "опровергать", "отрицать",
                 "признать", "признавать", "отвергнуть", "отвергать"} | PROMISE_VERBS
 ABOUT = {"о", "об", "обо"}
+IN_IT = {"нем", "ней", "них"}  # the tagger reads «нём» as a noun at times
+NAMING_VERBS = {"назвать", "называть"}
+PREDICATE_VERBS = NAMING_VERBS | {"считать", "объяснить", "объяснять"}  # «считает X Y-ом»
 QUOTING_VERBS = {"привести", "приводить", "процитировать", "цитировать"}
 FRONTED_OBJECT_VERBS = {"подтвердить", "подтверждать", "опровергнуть", "опровергать"}
 ATTRIBUTION_VERBS = {"передавать", "передать"}
@@ -83,6 +91,9 @@ def reported_quotes(ctx: SpeechContext) -> list[Found]:
                     t.feats.get("Tense") != "Fut") and (
                     i == a or ctx.tokens[i - 1].lemma != "не"):
                 quote = from_verb(ctx, i, a, b, index)
+            elif t.lemma in speech_verbs() and t.feats.get("VerbForm") == "Part" and (
+                    t.feats.get("Voice") == "Act"):
+                quote = from_participle(ctx, i, a, b)
             elif t.lemma in QUOTING_VERBS and i + 2 < b and ctx.tokens[i + 1].lemma == "слово":
                 quote = from_words(ctx, i, b)
             elif t.lemma in ("по", "согласно") and i + 2 < b:
@@ -142,10 +153,16 @@ def clause_end(ctx: SpeechContext, c: int, b: int) -> int:
         if t.pos == "CCONJ" and j + 1 < b and ctx.tokens[j + 1].lemma in speech_verbs() and (
                 ctx.tokens[j + 1].pos == "VERB"):
             break  # «… и заверил, что …»: the next verb's own content
+        if t.text in (",", ".", "!", "?") and j + 1 < b and _opens_source_phrase(ctx, j + 1):
+            break  # «…, по его словам, …»: another attribution opens
+        if t.text in (".", "!", "?") and j + 1 < b and ctx.tokens[j + 1].text[:1].isupper() and (
+                not _initial(ctx.tokens[j - 1])):
+            break  # a sentence the tagger ran on («… 2011г. По словам …»), not «А.Вебер»
         if t.text == "," or t.text in DASHES:
             k = j + 1
-            while k < b and ctx.tokens[k].text in DASHES | {","}:
-                k += 1
+            while k < b and (ctx.tokens[k].text in DASHES | {","} or ctx.tokens[k].pos in (
+                    "CCONJ", "ADV") and ctx.tokens[k].lemma not in ("как", "что")):
+                k += 1  # «…, однако заявил, что …», «…, а также подчеркнул …»
             if k < b and _cue_verb(ctx.tokens[k].lemma) and (
                     ctx.tokens[k].pos in ("VERB", "AUX")):
                 break
@@ -158,6 +175,19 @@ def clause_end(ctx: SpeechContext, c: int, b: int) -> int:
         if ctx.tokens[c].start <= q.open < end < q.close:
             end = q.close
     return end
+
+
+def _initial(t) -> bool:
+    return len(t.text) <= 2 and t.text[:1].isupper()
+
+
+def _opens_source_phrase(ctx: SpeechContext, i: int) -> bool:
+    """«по словам», «по его мнению», «согласно данным» at token i."""
+    tokens = ctx.tokens
+    if tokens[i].lemma not in ("по", "согласно") or i + 2 >= len(tokens):
+        return False
+    noun = i + 2 if tokens[i + 1].text.lower() in POSSESSIVE else i + 1
+    return (tokens[i].lemma, fold(tokens[noun].lemma)) in source_phrases()
 
 
 def _cue_verb(lemma: str) -> bool:
@@ -211,6 +241,8 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
         if speaker is None and _other_subject(ctx, v, a):
             return None  # «Все указывает на то, что …»
         carry = None if speaker else carry_for(verb)
+        if speaker is None and carry is None and _in_it(ctx, v, a):
+            carry = "any"  # «В нём поясняется, что …»: the statement just reported
         if marker == "colon":
             return _after_colon(ctx, c, speaker, cue, carry)
         if c >= b:
@@ -221,6 +253,10 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
         return None  # «…, пообещав упростить …»: a gerund only reports with «что»
     if _postposed(ctx, v, a) and not _has_object(ctx, v, b):
         return _content_first(ctx, v, a, b)
+    if verb.lemma in PREDICATE_VERBS:
+        found = _object_and_predicate(ctx, v, a, b)
+        if found is not None:
+            return found
     if verb.lemma in OBJECT_VERBS or _quote_in_clause(ctx, v, b):
         c = v + 1
         while c < b and tokens[c].pos == "ADV":
@@ -239,6 +275,75 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
             return _indirect(ctx, tokens[c].start, clause_end(ctx, c, b), speaker, cue,
                              None if speaker else carry_for(ctx.tokens[v]))
     return None
+
+
+def from_participle(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
+    """«Илья Пономарев, … выразивший убеждение, что …», «премьером М.Ганнучи, объявившим
+    ранее, что …»: the participle's content, spoken by the phrase it follows."""
+    complement = _complement(ctx, v, b)
+    if complement is None or complement[0] not in ("that", "about") or complement[1] >= b:
+        return None
+    speaker = _participle_antecedent(ctx, v, a)
+    if speaker is None:
+        return None
+    c = complement[1]
+    return _indirect(ctx, ctx.tokens[c].start, clause_end(ctx, c, b), speaker,
+                     ctx.tokens[v].text)
+
+
+def _participle_antecedent(ctx: SpeechContext, v: int, a: int) -> Speaker | None:
+    """The phrase before the comma that opens the participle's clause."""
+    depth = 0
+    for j in range(v - 1, max(a, v - 25) - 1, -1):
+        t = ctx.tokens[j]
+        if ctx.quoted_at(t.start):
+            continue
+        depth += (t.text == ")") - (t.text == "(")
+        if depth or t.text != ",":
+            if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin":
+                return None
+            continue
+        k = j - 1
+        if k < a:
+            return None
+        entity = ctx.entity_at(k)
+        if entity is not None and entity.type in ("PERSON", "ORGANIZATION"):
+            return speaker_of_entity(ctx, entity)
+        if ctx.tokens[k].pos == "NOUN" and ctx.tokens[k].feats.get("Animacy") == "Anim":
+            start = k
+            while start - 1 >= a and ctx.tokens[start - 1].pos == "ADJ":
+                start -= 1
+            return resolve_phrase(ctx, start, k + 1)
+        return None
+    return None
+
+
+def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
+    """«Китай считает Тайвань своей провинцией», «назвал его диктатором»: an object in the
+    accusative and a noun or adjective in the instrumental after it."""
+    tokens = ctx.tokens
+    obj = v + 1
+    if obj >= b or tokens[obj].feats.get("Case") != "Acc" or tokens[obj].pos not in (
+            "NOUN", "PROPN", "PRON"):
+        return None
+    k = np_end(ctx, obj, b, apposition=False) if tokens[obj].pos != "PRON" else obj + 1
+    while k < b and tokens[k].pos in ("DET", "ADV"):
+        k += 1
+    if k >= b or tokens[k].feats.get("Case") != "Ins" or tokens[k].pos not in ("NOUN", "ADJ"):
+        return None
+    if tokens[k].text[:1].isupper():
+        return None  # «назвали дочь Рэддикс»: a name given, not a judgement
+    speaker = _subject(ctx, v, a, b, before=True)
+    if speaker is None:
+        return None
+    return _indirect(ctx, tokens[obj].start, clause_end(ctx, obj, b), speaker, tokens[v].text)
+
+
+def _in_it(ctx: SpeechContext, v: int, a: int) -> bool:
+    """«в нём», «в ней» just before the verb: inside a document named before."""
+    return any(ctx.tokens[j].lemma in PREPOSITIONS_IN and (
+        ctx.tokens[j + 1].pos == "PRON" or fold(ctx.tokens[j + 1].text) in IN_IT)
+        for j in range(max(a, v - 3), v - 1))
 
 
 def carry_for(verb) -> str | None:
@@ -305,6 +410,8 @@ def _complement(ctx: SpeechContext, v: int, b: int) -> tuple[str, int] | None:
             if j + 1 < b and tokens[j + 1].lemma in ("это", "этот"):
                 return None
             return "about", j + 1
+        if t.pos == "NOUN" and t.feats.get("Case") == "Acc" and tokens[v].lemma in NAMING_VERBS:
+            return None  # «назвала референдум о статусе Крыма незаконным»: the object first
         if t.text == "(":
             close = next((k for k in range(j, b) if tokens[k].text == ")"), None)
             if close is None:
@@ -321,8 +428,8 @@ def _complement(ctx: SpeechContext, v: int, b: int) -> tuple[str, int] | None:
                         tokens[k].pos != "VERB" for k in range(j + 1, close)):
                     return "that", close + 2
             return None
-        if t.text in CLAUSE_END or (t.pos == "VERB" and t.feats.get("VerbForm") == "Fin"):
-            return None
+        if t.text in CLAUSE_END or (t.pos == "VERB" and t.feats.get("VerbForm") in ("Fin", "Inf")):
+            return None  # «пообещал поставить вопрос о …»: the «о» belongs to the infinitive
         j += 1
     return None
 
@@ -347,6 +454,9 @@ def _postposed(ctx: SpeechContext, v: int, a: int) -> bool:
     j = v - 1
     while j >= a and ctx.tokens[j].pos == "ADV":
         j -= 1
+    if a + 1 < v and ctx.tokens[a].lemma in PREPOSITIONS_IN and (
+            ctx.tokens[a + 1].lemma in source_nouns()):
+        return False  # «В сообщении X, выпущенном …, говорится»: the source opens the sentence
     if j < a:
         return bool(QUOTE_BEFORE.search(ctx.text[max(0, ctx.tokens[v].start - 8):
                                                  ctx.tokens[v].start]))
@@ -356,10 +466,13 @@ def _postposed(ctx: SpeechContext, v: int, a: int) -> bool:
 def _content_first(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
     tokens = ctx.tokens
     speaker = _subject(ctx, v, a, b, before=False)
+    if tokens[v].lemma in QUOTING_VERBS:
+        speaker = _quoted_one(ctx, v, b) or speaker
     carry = None if speaker else carry_for(ctx.tokens[v])
     quoted = _quote_just_before(ctx, tokens[v].start)
     if quoted is not None and (quoted.open <= tokens[a].start or not ctx.text[
-            tokens[a].start : quoted.open].strip(" \t\n-–—")):
+            tokens[a].start : quoted.open].strip(" \t\n-–—") or ctx.text[
+            tokens[a].start : quoted.open].rstrip().endswith(":")):  # «…: "…", — сказал он»
         return Found("direct", quoted.start, quoted.end, speaker, tokens[v].text, carry, quoted)
     j = v - 1
     while j > a and tokens[j].text in DASHES | {","} | set(CLOSE_MARKS) or tokens[j].pos == "ADV":
@@ -384,6 +497,24 @@ def _content_first(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
     while end > start and ctx.text[end - 1] in ".!?…":
         end -= 1
     return _indirect(ctx, start, end, speaker, tokens[v].text, carry)
+
+
+def _quoted_one(ctx: SpeechContext, v: int, b: int) -> Speaker | None:
+    """«"…", — цитирует РБК белорусского лидера»: the one quoted is the object, not the
+    outlet that quotes (the first person or animate noun in an oblique case)."""
+    for j in range(v + 1, b):
+        t = ctx.tokens[j]
+        if t.text in CLAUSE_END:
+            return None
+        entity = ctx.entity_at(j)
+        oblique = t.feats.get("Case") in ("Acc", "Gen")
+        if oblique and (entity is not None and entity.type == "PERSON" or (
+                t.pos == "NOUN" and t.feats.get("Animacy") == "Anim")):
+            start = j
+            while start - 1 > v and ctx.tokens[start - 1].pos == "ADJ":
+                start -= 1
+            return resolve_phrase(ctx, start, np_end(ctx, j, b))
+    return None
 
 
 def _quote_just_before(ctx: SpeechContext, offset: int) -> Quoted | None:
@@ -481,8 +612,28 @@ def _as_said(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
                             None if speaker else carry_for(tokens[v]))
     if comma is None or comma + 1 >= b:
         return None
-    return _indirect(ctx, tokens[comma + 1].start, clause_end(ctx, comma + 1, b), speaker,
-                     tokens[v].text, carry)
+    c = _after_apposition(ctx, comma + 1, b)
+    return _indirect(ctx, tokens[c].start, clause_end(ctx, c, b), speaker, tokens[v].text, carry)
+
+
+def _after_apposition(ctx: SpeechContext, c: int, b: int) -> int:
+    """«Как заявила Мария Фомушина, пресс-секретарь суда, который принял решение, Данилов …»:
+    the content starts after the speaker's post (and a relative clause on it)."""
+    t = ctx.tokens[c]
+    if not (t.pos == "NOUN" and t.feats.get("Case") == "Nom" and t.text[:1].islower()):
+        return c
+    commas = [k for k in range(c, b) if ctx.tokens[k].text == ","]
+    if not commas or _has_finite(ctx, c, commas[0]):
+        return c
+    k = commas[0]
+    if ctx.tokens[k + 1].lemma == "который" and len(commas) > 1:
+        k = commas[1]
+    return k + 1 if k + 1 < b and _has_finite(ctx, k + 1, b) else c
+
+
+def _has_finite(ctx: SpeechContext, lo: int, hi: int) -> bool:
+    return any(t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"
+               for t in ctx.tokens[lo:hi])
 
 
 def _introductory(tokens: list) -> bool:
@@ -550,12 +701,36 @@ def became_known(ctx: SpeechContext, i: int, a: int, b: int) -> Found | None:
 POSSESSIVE = {"его": "Masc", "ее": "Fem", "её": "Fem", "их": "Plur"}
 
 
+def _unmarked_source_end(ctx: SpeechContext, lo: int, hi: int) -> int | None:
+    """Where a source phrase left without its comma ends: at a nominative noun or name that
+    belongs to no entity of the phrase's, or a number («по данным следствия 3 февраля …»)."""
+    stop = np_end(ctx, lo, hi, apposition=False)
+    if not lo < stop < hi:
+        return None
+    t = ctx.tokens[stop]
+    if t.text in CLAUSE_END or ctx.quoted_at(t.start) or t.text in CLOSE_MARKS + "«„":
+        return None
+    entity = ctx.entity_at(stop)
+    if entity is not None and entity is ctx.entity_at(stop - 1):
+        return None
+    if t.pos == "NUM":
+        return stop
+    if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom" and any(
+            u.pos in ("VERB", "AUX") and u.feats.get("VerbForm") == "Fin"
+            for u in ctx.tokens[stop + 1 : hi]):
+        return stop  # the content's subject and its verb before the next comma
+    return None
+
+
 def from_phrase(ctx: SpeechContext, i: int, a: int, b: int) -> Found | None:
     """«По словам X, …», «по его мнению …», «согласно данным X …»."""
     tokens = ctx.tokens
     carry = POSSESSIVE.get(tokens[i + 1].text.lower())
     noun = i + 2 if carry else i + 1
-    if (tokens[i].lemma, tokens[noun].lemma) not in source_phrases():
+    while noun < b - 1 and tokens[noun].pos == "ADJ" and not carry:
+        noun += 1  # «по предварительным данным»: data with no named source
+    hedge = not carry and noun > i + 1
+    if (tokens[i].lemma, fold(tokens[noun].lemma)) not in source_phrases():
         return None
     comma = next((j for j in range(noun + 1, b) if tokens[j].text == ","), None)
     source_end = comma if comma is not None else b
@@ -565,12 +740,24 @@ def from_phrase(ctx: SpeechContext, i: int, a: int, b: int) -> Found | None:
         comma = next((j for j in range(comma + 1, b) if tokens[j].text == ","), None)
     cue = ctx.text[tokens[i].start : tokens[noun].end]
     speaker = None
+    split = _unmarked_source_end(ctx, noun + 1, source_end) if carry is None else None
+    if split is not None:  # «По словам врачей Ричард Бах находился …»: no comma after the source
+        comma, source_end = split - 1, split
     if carry is None and noun + 1 < source_end:
         speaker = resolve_phrase(ctx, noun + 1, min(source_end, np_end(ctx, noun + 1,
                                                                         source_end)))
-    if speaker is None and carry is None:
+    if speaker is None and carry is None and tokens[noun].lemma in source_nouns() and (
+            tokens[noun].lemma not in STATEMENT_NOUNS):
+        speaker = resolve_phrase(ctx, noun, np_end(ctx, noun, source_end))  # «согласно докладу»
+    if speaker is None and carry is None and not hedge:
         carry = "any"
     k = i - 1 if tokens[i - 1].text == "," else i
+    if i > a and tokens[i - 1].text in ".!?…":
+        a = i  # a sentence the tagger ran on past an abbreviation («в 2011г. По словам …»)
+    if k < i and _has_finite(ctx, a, k):
+        a = i  # «X заявил, что …, по его словам, …»: a clause of its own came before
+    if hedge and i > a and not _introductory(tokens[a:i]):
+        return None  # «…, по официальным данным, …» inside a sentence: a hedge, not a source
     if i == a or all(t.pos in ("CCONJ", "ADV", "PUNCT") for t in tokens[a:i]) or (
             k > a and tokens[k - 1].pos in ("SCONJ", "CCONJ")):  # «…, хотя, по словам X, …»
         if comma is None or comma + 1 >= b:

@@ -20,6 +20,7 @@ from svodka.lexicons import lexicon_rows, lexicon_words
 from svodka.nlp import fold, get_nlp
 
 ACTOR_TYPES = {"PERSON", "ORGANIZATION", "COUNTRY", "CITY", "REGION", "LOCATION", "FACILITY"}
+PLACE_TYPES = {"CITY", "REGION", "LOCATION"}
 NP_POS = {"NOUN", "PROPN", "ADJ", "NUM", "ADP", "DET", "X"}
 NP_MAX = 10
 CLAUSE_END = {",", ".", ";", ":", "!", "?", "–", "—", "-", "(", ")", "…"}
@@ -30,6 +31,7 @@ TIME_WORDS = {"конец", "начало", "середина", "время", "�
               "сентябрь", "октябрь", "ноябрь", "декабрь", "понедельник", "вторник", "среда",
               "четверг", "пятница", "суббота", "воскресенье", "ход", "рамка", "интервью",
               "эфир", "беседа", "разговор", "ходе"}
+COUNT_NOUNS = {"десяток", "сотня", "тысяча", "миллион"}
 STATEMENT_NOUNS = {"сообщение", "заявление", "пресс-релиз", "релиз", "коммюнике", "материал",
                    "ответ", "комментарий"}
 
@@ -41,6 +43,7 @@ class Speaker:
     gender: str | None = None  # Masc | Fem | Neut | Plur where known
     pronoun: bool = False  # found through a pronoun («— добавил он») the coref stage linked
     role: bool = False  # only described by a post («глава Минфина») no entity stands behind
+    described: bool = False  # a singular description of a person («66-летний музыкант»)
 
     @property
     def known(self) -> bool:
@@ -63,6 +66,17 @@ def source_nouns() -> frozenset[str]:
     return lexicon_words("source_nouns.txt")
 
 
+@lru_cache(maxsize=1)
+def new_source_nouns() -> frozenset[str]:
+    return lexicon_words("new_source_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Post head nouns (`title_heads.tsv`, `role_nouns.tsv`) a name may be written with."""
+    return frozenset(row[0] for row in lexicon_rows("title_heads.tsv")) | role_heads()
+
+
 class SpeechContext:
     """One article's tokens with the lookups speaker finding needs."""
 
@@ -73,6 +87,7 @@ class SpeechContext:
         self.quoted: list[Quoted] = top_level(find_quoted(article.text))
         self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
         self.owner: dict[int, tuple[Entity, int]] = {}  # token → (entity, mention priority)
+        self.places: set[int] = set()  # tokens of a place named as a place («в Солсбери»)
         rank = {"name": 0, "nominal": 1, "pronoun": 1, "adjective": 3}
         for entity in article.entities:
             if entity.type not in ACTOR_TYPES:
@@ -85,6 +100,8 @@ class SpeechContext:
                 priority = rank.get(mention.kind, 2) + (0 if entity.type == "PERSON" else 1)
                 j = first
                 while j < len(self.tokens) and self.tokens[j].start < mention.end:
+                    if target.type in PLACE_TYPES:
+                        self.places.add(j)
                     held = self.owner.get(j)
                     if held is None or priority < held[1]:
                         self.owner[j] = (target, priority)
@@ -131,10 +148,44 @@ def _person_gender(ctx: SpeechContext, entity: Entity) -> str | None:
 
 def speaker_of_entity(ctx: SpeechContext, entity: Entity) -> Speaker:
     """The entity as a speaker; a name's bracketed original spelling is left out
-    («Дэвид Эберсман (David Ebersman)» → «Дэвид Эберсман»)."""
+    («Дэвид Эберсман (David Ebersman)» → «Дэвид Эберсман»), so is a post written into a
+    person's name («Премьер-министр Джон Говард»), and a surname standing alone takes the
+    fullest name of the article's person it belongs to («Завахири» → «Айман аль-Завахири»)."""
     gender = ctx.genders.get(entity.id) or None
     name = PARENTHESES.sub("", entity.name).strip() or entity.name
+    if entity.type == "PERSON":
+        name = _without_post(name)
+        if len(name.split()) == 1:
+            name = _fullest_name(ctx, entity, name)
     return Speaker(entity, name, gender)
+
+
+def _without_post(name: str) -> str:
+    """Leading post words of a person's name left out, when at least two name words stay."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 2 and fold(words[k]) in title_words():
+        k += 1
+    return " ".join(words[k:])
+
+
+def _fullest_name(ctx: SpeechContext, entity: Entity, name: str) -> str:
+    """The one longer person name of the article that ends in this surname (or its lemma,
+    «Обамы» → «Барак Обама»; or a particle compound, «аль-Завахири»); else the name."""
+    keys = {fold(name)}
+    first = next((ctx.by_start.get(m.start) for m in entity.mentions
+                  if ctx.by_start.get(m.start) is not None), None)
+    if first is not None and ctx.tokens[first].end - ctx.tokens[first].start == len(name):
+        keys.add(fold(ctx.tokens[first].lemma))
+    fuller = set()
+    for other in ctx.article.entities:
+        if other is entity or other.type != "PERSON":
+            continue
+        words = _without_post(PARENTHESES.sub("", other.name).strip()).split()
+        last = fold(words[-1]) if len(words) > 1 else ""
+        if last in keys or any(last.endswith("-" + key) for key in keys):
+            fuller.add(" ".join(words))
+    return fuller.pop() if len(fuller) == 1 else name
 
 
 # --- candidate heads --------------------------------------------------------------------
@@ -147,7 +198,7 @@ def is_source_head(ctx: SpeechContext, i: int) -> bool:
     if ctx.entity_at(i) is not None:
         if t.pos not in ("PROPN", "NOUN", "PRON", "X") and not t.text.isupper():
             return False
-        if _after_oblique_noun(ctx, i):
+        if _after_oblique_noun(ctx, i) or _place_in_apposition(ctx, i):
             return False
         return case in ("Nom", None) or t.text.isupper()
     if t.pos == "PRON":
@@ -156,9 +207,23 @@ def is_source_head(ctx: SpeechContext, i: int) -> bool:
         return True  # a name the tagger knows but no entity holds («сообщают Викиновости»)
     if t.lemma == "один" and i + 1 < len(ctx.tokens) and ctx.tokens[i + 1].lemma == "из":
         return True  # «один из участников встречи»
+    if t.pos == "NUM" and case in ("Nom", "Acc", None) and _counts_people(ctx, i):
+        return True  # «несколько десятков женщин заявили»
     if t.pos != "NOUN" or case != "Nom":
         return False
     return t.feats.get("Animacy") == "Anim" or t.lemma in source_nouns()
+
+
+def _counts_people(ctx: SpeechContext, i: int) -> bool:
+    """A number followed by people in the genitive plural, through «десятков», «сотни»."""
+    j = i + 1
+    while j < min(len(ctx.tokens), i + 3) and ctx.tokens[j].lemma in COUNT_NOUNS:
+        j += 1
+    if j >= len(ctx.tokens):
+        return False
+    t = ctx.tokens[j]
+    return t.pos == "NOUN" and t.feats.get("Case") == "Gen" and t.feats.get("Number") == (
+        "Plur") and t.feats.get("Animacy") == "Anim"
 
 
 def _after_oblique_noun(ctx: SpeechContext, i: int) -> bool:
@@ -178,6 +243,22 @@ def _after_oblique_noun(ctx: SpeechContext, i: int) -> bool:
     prev = ctx.tokens[j]
     return prev.pos == "NOUN" and prev.feats.get("Case") in ("Dat", "Ins", "Loc") and (
         ctx.entity_at(j) is None)
+
+
+def _place_in_apposition(ctx: SpeechContext, i: int) -> bool:
+    """«в штате Южная Дакота», «у города Солсбери»: a place name after a common noun in an
+    oblique case names that place; it is no subject, whatever case the tagger gave it."""
+    entity = ctx.entity_at(i)
+    if entity is None or entity.type in ("PERSON", "ORGANIZATION"):
+        return False
+    j = i - 1
+    while j >= 0 and ctx.entity_at(j) is entity:
+        j -= 1
+    if j < 0:
+        return False
+    prev = ctx.tokens[j]
+    return prev.pos == "NOUN" and ctx.entity_at(j) is None and prev.feats.get("Case") in (
+        "Gen", "Dat", "Ins", "Loc")
 
 
 def agrees(verb: Token, t: Token, ctx: SpeechContext, i: int) -> bool:
@@ -219,6 +300,8 @@ def speaker_before(ctx: SpeechContext, verb: int, lo: int) -> Speaker | None:
         if ctx.quoted_at(ctx.tokens[i].start) or i in bracketed:
             continue
         if ctx.tokens[i].lemma == "который" and ctx.tokens[i].feats.get("Case") == "Nom":
+            if _finite_between(ctx, i, verb):
+                continue  # «референдум, который должен состояться …, и сообщил»: not its subject
             return _antecedent_of_relative(ctx, i, lo)
         if is_source_head(ctx, i) and agrees(ctx.tokens[verb], ctx.tokens[i], ctx, i):
             if _in_prepositional_phrase(ctx, i, lo):
@@ -226,6 +309,11 @@ def speaker_before(ctx: SpeechContext, verb: int, lo: int) -> Speaker | None:
             start = _np_start(ctx, i, lo)
             return resolve_phrase(ctx, start, np_end(ctx, i, verb))
     return None
+
+
+def _finite_between(ctx: SpeechContext, lo: int, hi: int) -> bool:
+    return any(t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"
+               for t in ctx.tokens[lo + 1 : hi])
 
 
 def _bracketed(ctx: SpeechContext, lo: int, hi: int) -> set[int]:
@@ -345,6 +433,8 @@ def speaker_in(ctx: SpeechContext, lo: int, hi: int, *, verb: int | None = None
             head += 1
         entity = ctx.entity_at(head)
         h = ctx.tokens[head]
+        if head in ctx.places:
+            continue  # «в Солсбери»: where it happened, not who said it
         if entity is None and not (h.pos == "NOUN" and (
                 h.lemma in source_nouns() or h.feats.get("Animacy") == "Anim")):
             continue
@@ -364,8 +454,22 @@ def _antecedent_of_relative(ctx: SpeechContext, i: int, lo: int) -> Speaker | No
         if entity is not None:
             return speaker_of_entity(ctx, entity)
         if ctx.tokens[k].pos == "NOUN":
-            return resolve_phrase(ctx, k, j)
+            return _named_before_apposition(ctx, k, lo) or resolve_phrase(ctx, k, j)
     return None
+
+
+def _named_before_apposition(ctx: SpeechContext, k: int, lo: int) -> Speaker | None:
+    """«Джо Арпайо, своего политического союзника, который …»: the person the apposition
+    describes."""
+    start = k
+    while start - 1 >= lo and ctx.tokens[start - 1].pos in ("ADJ", "DET"):
+        start -= 1
+    if start - 2 < lo or ctx.tokens[start - 1].text != ",":
+        return None
+    entity = ctx.entity_at(start - 2)
+    if entity is None or entity.type != "PERSON":
+        return None
+    return speaker_of_entity(ctx, entity)
 
 
 def _relative_source(ctx: SpeechContext, i: int, lo: int) -> Speaker | None:
@@ -429,10 +533,21 @@ def np_end(ctx: SpeechContext, head: int, hi: int, *, apposition: bool = True) -
             break  # «один из участников», «агент из города Мобил»
         if t.pos == "ADP" and j + 1 < hi and ctx.tokens[j + 1].lemma in TIME_WORDS:
             break  # «губернатор в конце января»
+        if t.pos == "NUM" and j + 1 < hi and ctx.tokens[j + 1].lemma in TIME_WORDS:
+            break  # «по данным следствия 3 февраля …»: a date opens the content
+        if _new_subject(ctx, head, j):
+            break  # «по оценке аналитиков заявление совета …»: the content's own subject
         j += 1
     while j > head + 1 and ctx.tokens[j - 1].pos == "ADP":
         j -= 1
     return j
+
+
+def _new_subject(ctx: SpeechContext, head: int, j: int) -> bool:
+    """A common noun in the nominative after a head in an oblique case starts a new phrase."""
+    t = ctx.tokens[j]
+    return t.pos == "NOUN" and t.feats.get("Case") == "Nom" and ctx.entity_at(j) is None and (
+        ctx.tokens[head].feats.get("Case") not in ("Nom", None)) and ctx.entity_at(head) is None
 
 
 def resolve_phrase(ctx: SpeechContext, start: int, end: int) -> Speaker | None:
@@ -465,7 +580,18 @@ def resolve_phrase(ctx: SpeechContext, start: int, end: int) -> Speaker | None:
     name = nominative(ctx, start, end)
     number = ctx.tokens[head].feats.get("Number")
     return Speaker(None, name, "Plur" if number == "Plur" else ctx.tokens[head].feats.get("Gender"),
-                   role=ctx.tokens[head].lemma in role_heads() and number != "Plur")
+                   role=ctx.tokens[head].lemma in role_heads() and number != "Plur",
+                   described=_describes_person(ctx, head, start, end))
+
+
+def _describes_person(ctx: SpeechContext, head: int, start: int, end: int) -> bool:
+    """A singular animate common noun with no name in its phrase («66-летний музыкант»,
+    «дочь актрисы»), not one that brings in a new source («источник», «один из экспертов»)."""
+    t = ctx.tokens[head]
+    return t.pos == "NOUN" and t.feats.get("Animacy") == "Anim" and (
+        t.feats.get("Number") != "Plur") and fold(t.lemma) not in new_source_nouns() and not any(
+        ctx.entity_at(j) is not None and ctx.entity_at(j).type == "PERSON"
+        for j in range(start, end))
 
 
 def _as_pronoun(ctx: SpeechContext, head: int, speaker: Speaker) -> Speaker:

@@ -12,7 +12,10 @@ GENDERS = {"masc", "femn", "neut"}
 def nominative(tokens: list[Token], first: int, head: int, stop: int, text: str,
                nlp: NLP) -> str:
     """Modifiers and head in the nominative singular, lower case; the tail as written."""
-    head_form, gender = _inflect_noun(tokens[head], nlp)
+    if tokens[head].pos in ("NOUN", "PROPN"):
+        head_form, gender = _inflect_noun(tokens[head], nlp)
+    else:  # an adjective used as a post: «управляющего» → «управляющий»
+        head_form, gender = _inflect_adjective(tokens[head], None, nlp), None
     words = [_inflect_adjective(tokens[i], gender, nlp) for i in range(first, head)]
     words.append(head_form)
     title = " ".join(words)
@@ -41,6 +44,13 @@ def _inflect_adjective(token: Token, gender: str | None, nlp: NLP) -> str:
     wanted = {"nomn", "sing"} | ({gender} if gender in GENDERS else {"masc"})
     form = parse.inflect(wanted)
     return form.word if form else fold(token.text)
+
+
+def can_take_case(word: str, case: str, nlp: NLP) -> bool:
+    """Whether some reading of `word` is in the UD case `case` (a name tagged genitive may
+    as well be the dative or accusative pymorphy also allows)."""
+    wanted = UD_TO_OC_CASE.get(case, set())
+    return any(p.tag.case in wanted for p in nlp.analyzer.parse(fold(word)))
 
 
 def _case_fits(parse, case: str | None) -> bool:

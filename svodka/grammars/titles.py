@@ -1,7 +1,7 @@
 """Titles of people: «генеральный директор», «министр иностранных дел Армении».
 
 A title is optional leading modifiers, a head noun from `lexicons/title_heads.tsv` (compiled
-from NEREL train by `tools/compile_titles.py`) and a tail of genitive words, entity names,
+from NEREL train by `tools/compile_titles.py`) or `title_heads_written.txt` and a tail of genitive words, entity names,
 «по …» and «в <place>» phrases: «директор четвертого департамента стран СНГ МИД РФ».
 
 The parser does not read words: `label_tokens` gives every token of the article one label
@@ -10,11 +10,17 @@ small, readable and fast. Labels:
 
     head    a title head noun («президент», «главой»); headgen one in the genitive, which
             may also continue a title («пресс-секретарь президента»)
-    mod     a leading modifier («генеральный», «первого») or a country adjective
+    mod     a leading modifier («генеральный», «первого») or a country adjective; modgen
+            one in the genitive, which may also continue a title («заместитель
+            генерального прокурора»)
     gen     a genitive noun, adjective, numeral or an all-caps abbreviation («СНГ»)
     ent     a token of an organisation or place name
     person  a token of a person's name (ends every title)
-    and     «и»;  po «по»;  dat a dative word;  v «в», «при», «от»;  quote a quotation mark
+    and     «и»;  po «по»;  dat a dative word;  v «в», «при», «от», «на», «из» (before a
+            place: «посол ЕС на Южном Кавказе», «певец из Омска»);  quote a quotation mark
+    headobj an adjective or participle used as a post that governs an object
+            («командующий», «управляющий»; `lexicons/title_adjective_heads.tsv`)
+    obj     an instrumental or accusative noun or adjective, such a post's object
     other   anything else
 """
 
@@ -29,35 +35,46 @@ from yargy.span import Span
 from yargy.token import Token as LabelToken
 from yargy.tokenizer import Tokenizer
 
-from svodka.lexicons import lexicon_words
+from svodka.lexicons import lexicon_rows, lexicon_words
 
-MODIFIER = eq("mod")
+MODIFIER = or_(eq("mod"), eq("modgen"))
 HEAD = or_(eq("head"), eq("headgen"))
-GENITIVE = or_(eq("gen"), eq("ent"), eq("headgen"))
+GENITIVE = or_(eq("gen"), eq("ent"), eq("headgen"), eq("modgen"))
 QUOTED_NAME = rule(eq("quote"), eq("ent").repeatable(max=6), eq("quote"))
 TAIL_ITEM = or_(
     rule(GENITIVE),
     QUOTED_NAME,
-    rule(eq("and"), GENITIVE),
+    rule(eq("and"), or_(eq("gen"), eq("ent"), eq("modgen"))),  # not «политика и бизнесмена»
     rule(eq("po"), or_(eq("dat"), eq("ent")).repeatable(max=4)),
     rule(eq("v"), eq("ent").repeatable(max=3)),
 )
-TITLE = rule(
-    MODIFIER.repeatable(max=3).optional(),
-    HEAD,
-    TAIL_ITEM.repeatable(max=10).optional(),
+TITLE = or_(
+    rule(
+        MODIFIER.repeatable(max=3).optional(),
+        HEAD,
+        TAIL_ITEM.repeatable(max=10).optional(),
+    ),
+    rule(  # «командующий Черноморским флотом», «исполняющий обязанности губернатора»
+        MODIFIER.repeatable(max=3).optional(),
+        eq("headobj"),
+        or_(rule(eq("head")), rule(or_(eq("obj"), eq("ent")).repeatable(max=4))),
+        TAIL_ITEM.repeatable(max=10).optional(),
+    ),
 )
 
 QUOTES = {"«", "»", '"', "„", "“", "”"}
 PREFIXES = ("экс-", "вице-")  # «экс-президент», «вице-спикер»: the head is after the prefix
 TAIL_POS = {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
 BREAKS = {"other", "person"}  # labels no title contains
-HEAD_LABELS = {"head", "headgen"}
+HEAD_LABELS = {"head", "headgen", "headobj"}
+OBJECT_CASES = ("Ins", "Acc")
+MODIFIER_LABELS = {"mod", "modgen"}
 
 
 @lru_cache(maxsize=1)
 def title_heads() -> frozenset[str]:
-    return lexicon_words("title_heads.tsv")
+    """Head nouns compiled from NEREL train and the general occupations written for svodka."""
+    return lexicon_words("title_heads.tsv") | lexicon_words("title_heads_written.txt")
 
 
 @lru_cache(maxsize=1)
@@ -76,12 +93,31 @@ def is_head(lemma: str) -> bool:
     return "-" in lemma and any(part in heads for part in lemma.split("-"))
 
 
+@lru_cache(maxsize=1)
+def adjective_heads() -> dict[str, str]:
+    """Stem («командующ») → "headobj" or "head", from `title_adjective_heads.tsv`."""
+    return {form[:-2]: "headobj" if kind == "object" else "head"
+            for form, kind in lexicon_rows("title_adjective_heads.tsv")}
+
+
+def adjective_head(text: str, pos: str) -> str | None:
+    """The head label of an adjective used as a post («управляющего», «ведущая»), if it is
+    one; whether a noun it modifies follows is the caller's to check."""
+    if pos not in ("ADJ", "VERB", "NOUN"):
+        return None
+    folded = text.lower().replace("ё", "е")
+    for stem, label in adjective_heads().items():
+        if folded.startswith(stem) and len(folded) - len(stem) <= 3:
+            return label
+    return None
+
+
 def label_token(text: str, lemma: str, pos: str, case: str | None) -> str:
     """The label of a token that is not part of a named entity."""
     if pos in ("NOUN", "PROPN") and is_head(lemma):
         return "headgen" if case == "Gen" else "head"
     if pos == "ADJ" and lemma in title_modifiers():
-        return "mod"
+        return "modgen" if case == "Gen" else "mod"
     if text in QUOTES:
         return "quote"
     folded = text.lower()
@@ -89,7 +125,7 @@ def label_token(text: str, lemma: str, pos: str, case: str | None) -> str:
         return "and"
     if folded == "по":
         return "po"
-    if folded in ("в", "во", "при", "от"):
+    if folded in ("в", "во", "при", "от", "на", "из"):
         return "v"
     if pos in TAIL_POS and case == "Gen":
         return "gen"
@@ -97,6 +133,8 @@ def label_token(text: str, lemma: str, pos: str, case: str | None) -> str:
         return "gen"  # an indeclinable abbreviation: «СНГ», «ООН»
     if pos in ("NOUN", "ADJ") and case == "Dat":
         return "dat"
+    if pos in ("NOUN", "ADJ") and case in OBJECT_CASES:
+        return "obj"
     return "other"
 
 
