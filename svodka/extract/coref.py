@@ -30,6 +30,7 @@ TITLE_POS = {"NOUN", "ADJ", "PROPN", "NUM", "ADP"}
 TITLE_MAX = 10
 PRONOUN_WINDOW = 6  # sentences searched back for a pronoun's antecedent
 ACTOR_TYPES = {"PERSON", "ORGANIZATION"}
+SAME_ONE = {"нынешний", "действующий", "этот", "данный", "сам"}  # «нынешний глава государства»
 
 
 @dataclass(frozen=True)
@@ -206,8 +207,8 @@ def _title_fits(person: Person, role: Role, modifier: Entity | None) -> bool:
         return False
     if not role.keywords:
         return True
-    words = set(person.title_lemmas)
-    for lemma in person.title_lemmas:
+    words = {_fold(lemma) for lemma in person.title_lemmas}
+    for lemma in list(words):
         words.update(lemma.split("-"))
     return any(all(w in words for w in keyword) for keyword in role.keywords)
 
@@ -225,11 +226,13 @@ def link_role(ctx: Context, people: dict[str, Person], i: int,
         if role is not None and len(key) == n:
             break
     else:
-        return None
+        role, n = _occupation_role(tokens[i]), 1
+        if role is None:
+            return None
     head = tokens[i]
     if i in title_tokens or head.pos not in ("NOUN", "PROPN"):
         return None
-    if role.type == "PERSON" and head.feats.get("Number") == "Plur":
+    if head.feats.get("Number") == "Plur":
         return None
     end = i + n
     modifier: Entity | None = None
@@ -241,7 +244,11 @@ def link_role(ctx: Context, people: dict[str, Person], i: int,
     if span_end < len(tokens) and span_end in ctx.owner and (
             ctx.owner[span_end][0].type == "PERSON"):
         return None  # a post written before a name: «министр Сергей Лавров»
-    if i > 0 and tokens[i - 1].pos == "ADJ":
+    if role.type == "ORGANIZATION" and end < len(tokens) and (
+            tokens[end].text in ("«", '"', "„", "“") or tokens[end].pos == "PROPN"
+            or end in ctx.owner or end in ctx.named_at):
+        return None  # a kind before a name: «организация "Международная амнистия"»
+    if i > 0 and tokens[i - 1].pos == "ADJ" and _fold(tokens[i - 1].lemma) not in SAME_ONE:
         adjective = ctx.named_at.get(i - 1)
         if adjective is None:
             return None  # «новый министр», «бывший посол»: maybe someone else
@@ -254,6 +261,25 @@ def link_role(ctx: Context, people: dict[str, Person], i: int,
         return None
     mention = Mention(head.start, tokens[span_end - 1].end, kind="nominal")
     return entity, mention, span_end - i
+
+
+def _occupation_role(token: Token) -> Role | None:
+    """An occupation noun no role row lists («актёр», «певица»): it refers back to the person
+    whose post contains the same noun («актёр Ален Делон … Актёр отметил …»)."""
+    lemma = _fold(token.lemma)
+    if token.pos not in ("NOUN", "PROPN") or token.feats.get("Animacy") == "Inan" or (
+            token.feats.get("Number") == "Plur" or lemma not in occupation_nouns()):
+        return None
+    return Role((lemma,), "PERSON", ((lemma,),), False)
+
+
+@lru_cache(maxsize=1)
+def occupation_nouns() -> frozenset[str]:
+    return frozenset(_fold(row[0]) for row in lexicon_rows("title_heads.tsv"))
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("ё", "е")
 
 
 def _recent_person(ctx: Context, people: dict[str, Person], role: Role,
@@ -273,10 +299,11 @@ def _recent_person(ctx: Context, people: dict[str, Person], role: Role,
 def _recent_organisation(ctx: Context, role: Role, before: int) -> Entity | None:
     best: tuple[int, Entity] | None = None
     for entity in ctx.article.entities:
-        if entity.type != "ORGANIZATION":
-            continue
+        if entity.type != "ORGANIZATION" or (not role.keywords and any(
+                m.stands_for for m in entity.mentions)):
+            continue  # «Кремль», «Белый дом» stand for a state, not for an outlet or a firm
         words = entity.name.lower().replace("ё", "е").split()
-        if not any(w.startswith(k[0]) for w in words for k in role.keywords):
+        if role.keywords and not any(w.startswith(k[0]) for w in words for k in role.keywords):
             continue
         starts = [m.start for m in entity.mentions if m.end <= before]
         if starts and (best is None or max(starts) > best[0]):

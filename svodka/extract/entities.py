@@ -264,7 +264,7 @@ def group_entities(article: Article, candidates: list[Candidate], gazetteer: Gaz
         entity = Entity(
             id=f"e{len(entities) + 1}",
             type=members[0].type,
-            name=entry.name if entry else _best_name(members),
+            name=_entry_name(article, entry, members, nlp) if entry else _best_name(members),
             wikidata=entry.qid if entry else None,
             mentions=[Mention(m.start, m.end, kind=m.kind) for m in members],
         )
@@ -395,6 +395,28 @@ def _nominative(token: Token, gender: str | None, last: bool, nlp: NLP) -> str |
             if form is not None:
                 return match_shape(form.word, token.text)
     return None
+
+
+def _entry_name(article: Article, entry: GazetteerEntry, members: list[Candidate],
+                nlp: NLP) -> str:
+    """The gazetteer's name, unless for an organisation it is another name than the article
+    uses: an expansion of an abbreviation («ОБСЕ»), another script («Ассошиэйтед пресс») or
+    spelling («Коммерсант»). A normalised form of the written one («МИД РФ» → «МИД России»)
+    starts with the same word and stays."""
+    if members[0].type != "ORGANIZATION":
+        return entry.name
+    first = _first_word(entry.name)
+    written = [m for m in members if m.kind == "name"]
+    if not written or any(_first_word(article.text[m.start : m.end]) == first for m in written):
+        return entry.name
+    for m in written:
+        m.normal = m.normal or nlp.normalize_name(article, m.start, m.end, kind="ORG")
+    return _best_name(written) or entry.name
+
+
+def _first_word(name: str) -> str:
+    words = fold(name).strip("«»\"„“ ").split()
+    return words[0].strip("«»\"„“,.") if words else ""
 
 
 def _name_words(name: str) -> list[str]:

@@ -53,6 +53,16 @@ PREDICATE_VERBS = NAMING_VERBS | {"считать", "объяснить", "об�
 QUOTING_VERBS = {"привести", "приводить", "процитировать", "цитировать"}
 FRONTED_OBJECT_VERBS = {"подтвердить", "подтверждать", "опровергнуть", "опровергать"}
 ATTRIBUTION_VERBS = {"передавать", "передать"}
+STRONG_VERBS = {"заявить", "заявлять", "сообщить", "сообщать", "сказать", "рассказать",
+                "рассказывать", "подчеркнуть", "подчеркивать", "добавить", "пояснить",
+                "уточнить", "заверить", "пообещать", "предупредить", "написать", "объявить",
+                "констатировать", "опровергнуть", "потребовать", "призвать", "отметить"}
+WH_WORDS = {"почему", "зачем", "как", "каким", "где", "куда", "откуда", "когда", "сколько",
+            "кто", "какой", "какая", "какое", "какие", "каких", "чем", "ли"}
+WH_VERBS = {"пояснить", "пояснять", "объяснить", "объяснять", "рассказать", "рассказывать",
+            "уточнить", "уточнять", "разъяснить", "разъяснять", "сообщить", "сообщать",
+            "описать", "описывать", "напомнить", "напоминать", "ответить", "отвечать",
+            "поделиться", "рассуждать", "размышлять", "указать", "указывать"}
 DASHES = {"–", "—", "-"}
 SKIP_MAX = 12
 QUOTE_BEFORE = re.compile(r"[»\"“”][\s.,!?…]*[-–—]?\s*$")
@@ -238,8 +248,12 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
             speaker = _gerund_subject(ctx, v, a, b)
         else:
             speaker = _subject(ctx, v, a, b, before=True)
-        if speaker is None and _other_subject(ctx, v, a):
-            return None  # «Все указывает на то, что …»
+        if speaker is None:
+            other = _other_subject(ctx, v, a)
+            if other is not None and verb.lemma not in STRONG_VERBS:
+                return None  # «Все указывает на то, что …»
+            if other is not None:  # «коллегия регистраторов сообщила, что …»: a body unlisted
+                speaker = resolve_phrase(ctx, _phrase_start(ctx, other, a), np_end(ctx, other, v))
         carry = None if speaker else carry_for(verb)
         if speaker is None and carry is None and _in_it(ctx, v, a):
             carry = "any"  # «В нём поясняется, что …»: the statement just reported
@@ -323,11 +337,18 @@ def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int) -> Found |
     accusative and a noun or adjective in the instrumental after it."""
     tokens = ctx.tokens
     obj = v + 1
-    if obj >= b or tokens[obj].feats.get("Case") != "Acc" or tokens[obj].pos not in (
+    head = obj + 1 if obj < b and tokens[obj].text in ("«", '"', "„", "“") else obj
+    if head >= b or tokens[head].feats.get("Case") != "Acc" or tokens[head].pos not in (
             "NOUN", "PROPN", "PRON"):
         return None
-    k = np_end(ctx, obj, b, apposition=False) if tokens[obj].pos != "PRON" else obj + 1
-    while k < b and tokens[k].pos in ("DET", "ADV"):
+    k = head + 1
+    while k < b and (tokens[k].feats.get("Case") in ("Gen", "Acc") and tokens[k].pos in (
+            "NOUN", "PROPN", "ADJ", "DET", "NUM") or ctx.quoted_at(tokens[k].start)):
+        k += 1  # the object's own words and genitive tail («ситуацию в регионе» stops at «в»)
+    while k < b and tokens[k].pos in ("DET", "ADV", "ADJ") and tokens[k].feats.get(
+            "Case") in ("Ins", None):
+        if tokens[k].pos == "ADJ" and tokens[k].feats.get("Case") == "Ins":
+            break
         k += 1
     if k >= b or tokens[k].feats.get("Case") != "Ins" or tokens[k].pos not in ("NOUN", "ADJ"):
         return None
@@ -336,7 +357,29 @@ def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int) -> Found |
     speaker = _subject(ctx, v, a, b, before=True)
     if speaker is None:
         return None
-    return _indirect(ctx, tokens[obj].start, clause_end(ctx, obj, b), speaker, tokens[v].text)
+    return _indirect(ctx, tokens[obj].start, _predicate_end(ctx, k, b), speaker, tokens[v].text)
+
+
+def _predicate_end(ctx: SpeechContext, k: int, b: int) -> int:
+    """The end of the judgement «… своей провинцией», «… "партией жуликов и воров"»: the
+    instrumental phrase with its dependants, up to a comma or conjunction outside quotes."""
+    tokens = ctx.tokens
+    last = k
+    for j in range(k + 1, b):
+        t = tokens[j]
+        if ctx.quoted_at(t.start):
+            last = j
+            continue
+        if t.text in CLAUSE_END or t.text in DASHES or t.pos in ("CCONJ", "SCONJ", "VERB"):
+            break
+        last = j
+    end = tokens[last].end
+    for q in ctx.quoted:
+        if tokens[k].start <= q.open < end < q.close:
+            end = q.close
+    while end > tokens[k].start and ctx.text[end - 1] in ".!?…,;:–— ":
+        end -= 1
+    return end
 
 
 def _in_it(ctx: SpeechContext, v: int, a: int) -> bool:
@@ -380,16 +423,25 @@ def _gerund_subject(ctx: SpeechContext, v: int, a: int, b: int) -> Speaker | Non
     return None
 
 
-def _other_subject(ctx: SpeechContext, v: int, a: int) -> bool:
-    """A nominative word before the verb that cannot be a source: the verb is no speech."""
+def _other_subject(ctx: SpeechContext, v: int, a: int) -> int | None:
+    """A nominative word before the verb that is no listed source: its index."""
     for k in range(v - 1, a - 1, -1):
         t = ctx.tokens[k]
         if t.text == "," or t.pos in ("SCONJ", "CCONJ"):
-            return False
+            return None
         if t.feats.get("Case") == "Nom" and t.pos in ("NOUN", "PRON") and (
                 ctx.entity_at(k) is None and not is_source_head(ctx, k)):
-            return not ctx.quoted_at(t.start)
-    return False
+            return None if ctx.quoted_at(t.start) else k
+    return None
+
+
+def _phrase_start(ctx: SpeechContext, head: int, a: int) -> int:
+    """The first word of the phrase headed at `head`: its adjectives before it."""
+    start = head
+    while start > a and ctx.tokens[start - 1].pos in ("ADJ", "DET") and ctx.tokens[
+            start - 1].feats.get("Case") == "Nom":
+        start -= 1
+    return start
 
 
 def _complement(ctx: SpeechContext, v: int, b: int) -> tuple[str, int] | None:
@@ -421,6 +473,9 @@ def _complement(ctx: SpeechContext, v: int, b: int) -> tuple[str, int] | None:
         if t.text == ",":
             if j + 1 < b and tokens[j + 1].lemma == "что":
                 return "that", j + 2
+            if j + 1 < b and fold(tokens[j + 1].text.lower()) in WH_WORDS and (
+                    tokens[v].lemma in WH_VERBS):
+                return "that", j + 1  # «пояснил, почему …»: the question is the content
             if j + 1 < b and tokens[j + 1].pos == "ADP":  # «, со ссылкой на звонок, что …»
                 close = next((k for k in range(j + 2, min(b - 1, j + 10))
                               if tokens[k].text == ","), None)
