@@ -67,6 +67,7 @@ DASHES = {"–", "—", "-"}
 SKIP_MAX = 12
 QUOTE_BEFORE = re.compile(r"[»\"“”][\s.,!?…]*[-–—]?\s*$")
 CLOSE_MARKS = "»\"“”"
+THAT_LEAD = re.compile(r"(?:(?:о|об)\s+)?(?:том|то|тем),\s*что\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -108,12 +109,69 @@ def reported_quotes(ctx: SpeechContext) -> list[Found]:
                 quote = from_words(ctx, i, b)
             elif t.lemma in ("по", "согласно") and i + 2 < b:
                 quote = from_phrase(ctx, i, a, b)
+            elif t.pos == "NOUN" and fold(t.lemma) in speech_nouns() and i + 3 < b:
+                quote = from_noun(ctx, i, a, b)
             elif t.lemma in ("известно", "известный") and i - 2 >= a and (
                     tokens_lemmas(ctx, i - 2, i) == ["как", "стать"]):
                 quote = became_known(ctx, i, a, b)
             if quote is not None and quote.end > quote.start:
                 found.append(quote)
     return found
+
+
+@lru_cache(maxsize=1)
+def speech_nouns() -> frozenset[str]:
+    return frozenset(fold(row[0]) for row in lexicon_rows("speech_nouns.txt"))
+
+
+def from_noun(ctx: SpeechContext, n: int, a: int, b: int) -> Found | None:
+    """«заявление МИД о том, что …», «просочилась информация о том, что …», «выступил с
+    заявлением, что …»: the noun's content; its source is the genitive after it, else the
+    subject of the verb it depends on, else nobody named."""
+    tokens = ctx.tokens
+    j = n + 1
+    source_end = j
+    while j < b and j - n <= SKIP_MAX and tokens[j].text not in CLAUSE_END - {","}:
+        t = tokens[j]
+        if t.lemma in ABOUT and j + 2 < b and tokens[j + 1].lemma in ("тот", "то") and (
+                tokens[j + 2].text == ",") and j + 3 < b and tokens[j + 3].lemma == "что":
+            c = j + 4
+            break
+        if t.text == "," and j + 1 < b and tokens[j + 1].lemma == "что" and (
+                tokens[j + 1].pos == "SCONJ") and j == source_end:
+            c = j + 2
+            break
+        if t.text == "," or t.pos == "VERB":
+            return None
+        if j == source_end and (t.feats.get("Case") == "Gen" or ctx.entity_at(j) is not None
+                                or ctx.quoted_at(t.start)):
+            source_end = j + 1
+        j += 1
+    else:
+        return None
+    if c >= b:
+        return None
+    speaker = None
+    if source_end > n + 1:
+        speaker = resolve_phrase(ctx, n + 1, np_end(ctx, n + 1, source_end))
+    if speaker is None:
+        k = n - 1
+        while k > a and tokens[k].pos in ("ADP", "ADJ", "DET"):
+            k -= 1
+        if k >= a and tokens[k].pos == "VERB" and tokens[k].feats.get("VerbForm") in (
+                "Fin", "Conv", "Part") and fold(tokens[k].lemma) not in ("стать", "быть"):
+            speaker = _subject(ctx, k, a, b, before=True) if tokens[k].feats.get(
+                "VerbForm") == "Fin" else None  # «выступил с заявлением о том, что …»
+    end = clause_end(ctx, c, b)
+    if tokens[n].feats.get("Case") == "Nom":  # «Заявление X о том, что …, вызвало споры»
+        for j in range(c + 1, b - 1):
+            if tokens[j].start >= end:
+                break
+            if tokens[j].text == "," and tokens[j + 1].pos == "VERB" and tokens[j + 1].feats.get(
+                    "VerbForm") == "Fin" and not ctx.quoted_at(tokens[j].start):
+                end = tokens[j].start
+                break
+    return _indirect(ctx, tokens[c].start, end, speaker, tokens[n].text)
 
 
 def _short_adjective(t) -> bool:
@@ -213,6 +271,9 @@ def _indirect(ctx: SpeechContext, start: int, end: int, speaker: Speaker | None,
               cue: str, carry: str | None = None) -> Found:
     while start < end and ctx.text[start] in " ,;:–—-\n\t":
         start += 1
+    lead = THAT_LEAD.match(ctx.text, start, end)
+    if lead is not None and lead.end() < end:
+        start = lead.end()  # «опровергла слухи о том, что …»: the content after «что»
     return Found(kind_of(ctx, start, end), start, end, speaker, cue, carry)
 
 
