@@ -104,6 +104,19 @@ def test_a_different_initial_is_a_different_person(extract):
     assert "Сергей Лавров" in people and len(people) == 2
 
 
+def test_first_name_and_patronymic_join_the_full_name(extract):
+    record = extract("Экс-премьер Виктор Черномырдин приехал в Киев. Виктор Степанович "
+                     "ответил на вопросы. Его сменил Сергей Кириенко.")
+    people = [e for e in record["entities"] if e["type"] == "PERSON"]
+    assert sorted(p["name"] for p in people) == ["Виктор Черномырдин", "Сергей Кириенко"]
+
+
+def test_a_surname_ending_like_a_patronymic_is_a_surname(extract):
+    record = extract("Виктор Янукович прибыл в Москву. Виктор Медведчук остался в Киеве.")
+    people = sorted(e["name"] for e in record["entities"] if e["type"] == "PERSON")
+    assert people == ["Виктор Медведчук", "Виктор Янукович"]
+
+
 def test_canonical_names_are_nominative(extract):
     record = extract("Встреча с Ильхамом Алиевым прошла в Астрахани.")
     names = {e["name"] for e in record["entities"]}

@@ -33,6 +33,7 @@ GEO_TYPES = {"COUNTRY", "CITY", "REGION", "LOCATION"}
 PLACE_PREPOSITIONS = {"в", "во", "из", "до", "под", "около", "возле", "через", "над", "по", "к",
                       "ко", "на", "у", "близ", "вблизи", "город", "столица", "столице", "столицу"}
 INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
+PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ична|инична|овна|евна)$")
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 ADJECTIVE_SUFFIXES = ("ский", "цкий", "ской", "ный", "ний", "ой", "ий", "ый")
 
@@ -297,13 +298,21 @@ def _group_people(article: Article, people: list[Candidate], nlp: NLP) -> None:
         if c.same_as is None:
             c.normal = person_normal(article, c.start, c.end, c.normal, nlp)
     full = [c for c in people if len(_name_words(c.normal)) >= 2
-            and not INITIAL.match(_name_words(c.normal)[0])]
+            and not INITIAL.match(_name_words(c.normal)[0]) and not _first_and_patronymic(c, nlp)]
     for c in full:
         c.group = "PERSON:" + fold(c.normal)
     for c in people:
         if c.group:
             continue
         words = _name_words(c.normal)
+        if _first_and_patronymic(c, nlp):  # «Виктор Фёдорович» joins the one Виктор named in full
+            owners = {f.group: f.normal for f in full
+                      if fold(_name_words(f.normal)[0]) == fold(words[0])}
+            if len(owners) == 1:
+                c.group, c.normal = owners.popitem()  # the full name names the entity
+            else:
+                c.group = "PERSON:" + fold(c.normal)
+            continue
         surname = fold(words[-1])
         initials = [fold(w[0]) for w in words[:-1] if INITIAL.match(w)]
         owners = {
@@ -417,6 +426,16 @@ def _entry_name(article: Article, entry: GazetteerEntry, members: list[Candidate
 def _first_word(name: str) -> str:
     words = fold(name).strip("«»\"„“ ").split()
     return words[0].strip("«»\"„“,.") if words else ""
+
+
+def _first_and_patronymic(c: Candidate, nlp: NLP) -> bool:
+    """«Виктор Фёдорович»: a first name and a patronymic that pymorphy reads as no surname
+    («Виктор Янукович» is a full name)."""
+    words = _name_words(c.normal)
+    if len(words) != 2 or not PATRONYMIC.search(words[1]):
+        return False
+    tags = [p.tag.grammemes for p in nlp.analyzer.parse(fold(words[1]))]
+    return any("Patr" in g for g in tags) and not any("Surn" in g for g in tags)
 
 
 def _name_words(name: str) -> list[str]:

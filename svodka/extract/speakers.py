@@ -449,6 +449,20 @@ def _antecedent_of_relative(ctx: SpeechContext, i: int, lo: int) -> Speaker | No
     j = i - 1
     if j < lo or ctx.tokens[j].text != ",":
         return None
+    which = ctx.tokens[i]
+    for k in range(j - 1, max(lo - 1, j - 8), -1):  # the nearest noun that agrees with it
+        t = ctx.tokens[k]
+        if t.text in CLAUSE_END:
+            break
+        if t.pos in ("NOUN", "PROPN") and _agrees_in_form(which, t) and not _agrees_in_form(
+                which, ctx.tokens[j - 1]) and ctx.entity_at(j - 1) is not ctx.entity_at(k):
+            entity = ctx.entity_at(k)
+            if entity is not None:
+                return speaker_of_entity(ctx, entity)
+            start = k
+            while start - 1 >= lo and ctx.tokens[start - 1].pos in ("ADJ", "DET"):
+                start -= 1
+            return nominative_speaker(ctx, start, j, k)
     for k in range(j - 1, max(lo - 1, j - 6), -1):
         entity = ctx.entity_at(k)
         if entity is not None:
@@ -456,6 +470,23 @@ def _antecedent_of_relative(ctx: SpeechContext, i: int, lo: int) -> Speaker | No
         if ctx.tokens[k].pos == "NOUN":
             return _named_before_apposition(ctx, k, lo) or resolve_phrase(ctx, k, j)
     return None
+
+
+def _agrees_in_form(which: Token, noun: Token) -> bool:
+    """«который» and a noun agree in number, and in gender when singular."""
+    if which.feats.get("Number") != noun.feats.get("Number"):
+        return False
+    return which.feats.get("Number") == "Plur" or which.feats.get("Gender") == noun.feats.get(
+        "Gender")
+
+
+def nominative_speaker(ctx: SpeechContext, start: int, end: int, head: int) -> Speaker:
+    """An unnamed source tokens[start:end] headed at `head`, as its nominative description."""
+    number = ctx.tokens[head].feats.get("Number")
+    return Speaker(None, nominative(ctx, start, end), "Plur" if number == "Plur" else
+                   ctx.tokens[head].feats.get("Gender"),
+                   role=ctx.tokens[head].lemma in role_heads() and number != "Plur",
+                   described=_describes_person(ctx, head, start, end))
 
 
 def _named_before_apposition(ctx: SpeechContext, k: int, lo: int) -> Speaker | None:
@@ -577,11 +608,7 @@ def resolve_phrase(ctx: SpeechContext, start: int, end: int) -> Speaker | None:
         if ctx.tokens[head].lemma == "они":
             return _plural_antecedent(ctx, head)
         return None  # an unlinked pronoun: the caller carries the last speaker on
-    name = nominative(ctx, start, end)
-    number = ctx.tokens[head].feats.get("Number")
-    return Speaker(None, name, "Plur" if number == "Plur" else ctx.tokens[head].feats.get("Gender"),
-                   role=ctx.tokens[head].lemma in role_heads() and number != "Plur",
-                   described=_describes_person(ctx, head, start, end))
+    return nominative_speaker(ctx, start, end, head)
 
 
 def _describes_person(ctx: SpeechContext, head: int, start: int, end: int) -> bool:
