@@ -335,7 +335,7 @@ def _nested_same_speaker(f: Found, found: list[Found]) -> bool:
     statement (an inner quote of another speaker stays a record of its own)."""
     return f.speaker is not None and any(
         g is not f and g.start <= f.start and f.end <= g.end and g.end - g.start > f.end - f.start
-        and g.speaker is not None and g.speaker.name == f.speaker.name for g in found)
+        and not g.restated and g.speaker is not None and g.speaker.name == f.speaker.name for g in found)
 
 
 def carry_speakers(ctx: SpeechContext, found: list[Found]) -> None:

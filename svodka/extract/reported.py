@@ -81,6 +81,7 @@ class Found:
     cue: str | None
     carry: str | None = None  # "any" | "Masc" | "Fem" | "Plur": take the previous speaker
     quoted: Quoted | None = None  # the segment a direct quote is
+    restated: bool = False  # «…. Об этом сообщил X»: the earlier sentence, said again
 
 
 @lru_cache(maxsize=1)
@@ -232,8 +233,8 @@ def clause_end(ctx: SpeechContext, c: int, b: int) -> int:
                     "CCONJ", "ADV") and ctx.tokens[k].lemma not in ("как", "что")):
                 k += 1  # «…, однако заявил, что …», «…, а также подчеркнул …»
             if k < b and _cue_verb(ctx.tokens[k].lemma) and (
-                    ctx.tokens[k].pos in ("VERB", "AUX")):
-                break
+                    ctx.tokens[k].pos in ("VERB", "AUX")) and _complement(ctx, k, b) is not None:
+                break  # «…, однако заявил, что …»; not «…, однако считает необходимым …»
         last = j
         j += 1
     end = ctx.tokens[last].end
@@ -783,8 +784,10 @@ def _previous_statement(ctx: SpeechContext, v: int, a: int, b: int,
             start = ctx.tokens[first_a].start
     while end > start and ctx.text[end - 1] in ".!?… ":
         end -= 1
-    return _indirect(ctx, start, end, speaker, ctx.tokens[v].text,
-                     None if speaker else carry_for(ctx.tokens[v]))
+    found = _indirect(ctx, start, end, speaker, ctx.tokens[v].text,
+                      None if speaker else carry_for(ctx.tokens[v]))
+    found.restated = True
+    return found
 
 
 def _paragraph_start(ctx: SpeechContext, offset: int) -> bool:
