@@ -103,6 +103,10 @@ def reported_quotes(ctx: SpeechContext) -> list[Found]:
                     t.feats.get("Tense") != "Fut") and (
                     i == a or ctx.tokens[i - 1].lemma != "не"):
                 quote = from_verb(ctx, i, a, b, index)
+            elif _open_cue(ctx, i, a, b):
+                quote = from_verb(ctx, i, a, b, index)
+                if quote is not None and (quote.speaker is None or not quote.speaker.known):
+                    quote = None  # an unlisted verb reports only for a source it names
             elif t.lemma in speech_verbs() and t.feats.get("VerbForm") == "Part" and (
                     t.feats.get("Voice") == "Act"):
                 quote = from_participle(ctx, i, a, b)
@@ -173,6 +177,24 @@ def from_noun(ctx: SpeechContext, n: int, a: int, b: int) -> Found | None:
                 end = tokens[j].start
                 break
     return _indirect(ctx, tokens[c].start, end, speaker, tokens[n].text)
+
+
+def _open_cue(ctx: SpeechContext, i: int, a: int, b: int) -> bool:
+    """A verb no lexicon lists that governs «, что …» right after it, in the past or present,
+    with no negation: «X констатировал / намекнул / признался, что …» (the caller then
+    wants a named source as its subject)."""
+    tokens = ctx.tokens
+    t = tokens[i]
+    return (t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" and i + 2 < b
+            and tokens[i + 1].text == "," and tokens[i + 2].lemma == "что"
+            and tokens[i + 2].pos == "SCONJ" and t.feats.get("Person") != "1"
+            and t.feats.get("Mood") != "Imp" and (i == a or tokens[i - 1].lemma != "не")
+            and fold(t.lemma) not in not_speech_verbs())
+
+
+@lru_cache(maxsize=1)
+def not_speech_verbs() -> frozenset[str]:
+    return frozenset(fold(row[0]) for row in lexicon_rows("not_speech_verbs.txt"))
 
 
 def _short_adjective(t) -> bool:
@@ -288,8 +310,11 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
     if v > a and tokens[v - 1].lemma == "как" or (v > a + 1 and tokens[v - 2].lemma == "как"
                                                    and tokens[v - 1].pos == "ADV"):
         return _as_said(ctx, v, a, b)
-    if _about_this(tokens, v, a, b):
+    if _about_this(tokens, v, a, b) or _about_own(tokens, v, a):
         return _previous_statement(ctx, v, a, b, sentence)
+    fronted_about = _fronted_about(ctx, v, a, b)
+    if fronted_about is not None:
+        return fronted_about
     if v > a and tokens[v - 1].lemma == "что" and tokens[v - 1].pos == "PRON":
         return None  # «…, что напоминает поведение …»: a relative clause, no speech
     if tokens[b - 1].text == ":" and b - 1 > v and not any(
@@ -343,11 +368,13 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
             noun += 1  # «отверг все обвинения»
         if c < b and (tokens[noun].pos == "NOUN" and tokens[noun].feats.get("Case") == "Acc" or (
                 tokens[c].lemma == "на" and verb.lemma in ("указать", "указывать"))
-                or tokens[c].feats.get("VerbForm") == "Inf" and verb.lemma in PROMISE_VERBS
+                or _infinitive_after(tokens, c, b) is not None and verb.lemma in PROMISE_VERBS
                 or _quote_in_clause(ctx, v, b)):
             speaker = _subject(ctx, v, a, b, before=True)
             if speaker is None and verb.feats.get("Number") == "Plur":
                 return None  # «его часто называют "…"»: nobody in particular
+            if verb.lemma in PROMISE_VERBS and _infinitive_after(tokens, c, b) is not None:
+                c = _infinitive_after(tokens, c, b)  # the addressee is not what was proposed
             return _indirect(ctx, tokens[c].start, clause_end(ctx, c, b), speaker, cue,
                              None if speaker else carry_for(ctx.tokens[v]))
     return None
@@ -392,6 +419,15 @@ def _participle_antecedent(ctx: SpeechContext, v: int, a: int) -> Speaker | None
             return resolve_phrase(ctx, start, k + 1)
         return None
     return None
+
+
+def _infinitive_after(tokens: list, c: int, b: int) -> int | None:
+    """The infinitive at `c`, or after one addressee in the dative («предложил В.Путину
+    баллотироваться»): its index."""
+    j = c
+    while j < b and j - c < 5 and (tokens[j].feats.get("Case") == "Dat" or tokens[j].text == "."):
+        j += 1
+    return j if j < b and tokens[j].feats.get("VerbForm") == "Inf" else None
 
 
 def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
@@ -756,6 +792,30 @@ def _has_finite(ctx: SpeechContext, lo: int, hi: int) -> bool:
 def _introductory(tokens: list) -> bool:
     """Only connectives before the cue: «Впрочем, как рассказал …», «И, по словам …»."""
     return all(t.pos in ("CCONJ", "ADV", "PUNCT", "PART", "SCONJ") for t in tokens)
+
+
+def _about_own(tokens: list, v: int, a: int) -> bool:
+    """«О своих планах Лужков рассказал …» opening a sentence: the plans the sentence before
+    told."""
+    return v - a >= 3 and tokens[a].lemma in ABOUT and tokens[a + 1].lemma == "свой" and (
+        tokens[a + 2].pos == "NOUN")
+
+
+def _fronted_about(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
+    """«О рождении дочери звезда "Маски" написала …»: the «о» phrase opening the sentence is
+    what the verb's subject told."""
+    tokens = ctx.tokens
+    if v - a < 3 or tokens[a].lemma not in ABOUT or tokens[a].pos != "ADP" or tokens[
+            a + 1].lemma in ("это", "этот", "тот", "то", "свой", "он", "она", "они", "что"):
+        return None
+    end = np_end(ctx, a + 1, v, apposition=False)
+    if end <= a + 1 or end >= v:
+        return None
+    subject = speaker_before(ctx, v, end)
+    if subject is None:
+        return None
+    found = _indirect(ctx, tokens[a + 1].start, tokens[end - 1].end, subject, tokens[v].text)
+    return found
 
 
 def _about_this(tokens: list, v: int, a: int, b: int) -> bool:
