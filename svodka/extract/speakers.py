@@ -340,6 +340,9 @@ def speaker_after(ctx: SpeechContext, verb: int, hi: int, *, weak: bool = True
     i = verb + 1
     while i < hi:
         t = ctx.tokens[i]
+        if t.text == "," and _date_between_commas(ctx, i, hi):
+            i = _date_between_commas(ctx, i, hi)  # «сообщили в воскресенье, 8 июля, полицейские»
+            continue
         if t.text in CLAUSE_END or t.lemma == "что":
             break
         if t.pos == "ADP" and i + 1 < hi:
@@ -379,6 +382,19 @@ def speaker_after(ctx: SpeechContext, verb: int, hi: int, *, weak: bool = True
             "Case") == ctx.tokens[head].feats.get("Case"):
         start -= 1  # «израильские СМИ», «информированный источник»
     return resolve_phrase(ctx, start, np_end(ctx, head, hi))
+
+
+def _date_between_commas(ctx: SpeechContext, comma: int, hi: int) -> int:
+    """Past a date set off by commas («, 8 июля 2018 года,»): the index after it, else 0."""
+    tokens = ctx.tokens
+    for j in range(comma + 1, min(hi, comma + 8)):
+        if tokens[j].text == ",":
+            inner = tokens[comma + 1 : j]
+            if inner and (tokens[comma + 1].pos == "NUM" or tokens[comma + 1].text.isdigit()) and all(
+                    t.pos in ("NUM", "NOUN", "ADJ") for t in inner) and j + 1 < hi:
+                return j + 1
+            return 0
+    return 0
 
 
 def _quoted_name(ctx: SpeechContext, i: int) -> Quoted | None:
