@@ -32,6 +32,7 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "«", "»
 NOT_PERIODS = frozenset({"DURATION", "SET", "UNRESOLVED"})
 COUNT_MODIFIERS = frozenset({"ADJ", "DET"})  # words allowed between a number and its noun
 PHRASE_ENDS = frozenset({"PUNCT", "ADP", "VERB", "AUX", "CCONJ", "SCONJ"})
+DEFAULT_CURRENCY = "RUB"  # a sum of money that names no currency in Russian news
 SCALES = frozenset({"тыс", "тысяча", "млн", "миллион", "млрд", "миллиард", "трлн", "триллион"})
 
 
@@ -193,6 +194,18 @@ def _elliptical_amounts(article: Article, found: list[Found]) -> None:
         source = before[-1] if before else (after[0] if after else None)
         if source is not None:
             item.unit = source.unit
+        elif _money_context(article, item):  # «обошлись в 930 тысяч», «стоимостью 5 млн»
+            money = [other.unit for other in found if other.unit and other.match.kind == "money"]
+            item.unit = max(set(money), key=money.count) if money else DEFAULT_CURRENCY
+
+
+def _money_context(article: Article, item: Found) -> bool:
+    """A word of price or cost just before the amount (past «в», «на», «около»)."""
+    j = item.first - 1
+    while j >= 0 and j >= item.first - 4 and article.tokens[j].lemma in (
+            "в", "на", "около", "до", "порядка", "почти", "примерно", "свыше", "более"):
+        j -= 1
+    return j >= 0 and article.tokens[j].lemma in lexicon_words("money_context.txt")
 
 
 # --- change ---------------------------------------------------------------------------
