@@ -447,3 +447,13 @@ def test_evaluation_scores_only_the_listed_or_gold_documents(tmp_path, pipeline)
     report = evaluate_quotes(gold, tmp_path, docs=listing, annotate=pipeline)
     assert report.figures["documents"] == 1
     assert report.tables[0].rows["all"].fn == 0 and report.tables[0].rows["all"].fp == 1
+
+
+def test_a_direct_quote_over_paragraphs_is_one_record_per_paragraph(extract):
+    record = extract("Министр Антон Силуанов заявил: «Бюджет будет исполнен в срок.\n\n"
+                     "Мы продолжим политику консолидации».")
+    quotes = [q for q in record["quotes"] if q["kind"] == "direct"]
+    texts = [record["text"][q["start"] : q["end"]] for q in quotes]
+    assert texts == ["Бюджет будет исполнен в срок.", "Мы продолжим политику консолидации"]
+    assert {q["speaker_name"] for q in quotes} == {"Антон Силуанов"}
+

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from svodka.article import Article, Quote
 from svodka.extract.marks import Quoted
@@ -66,6 +67,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     found = settle_overlaps(found)
     carry_speakers(ctx, found)
     found = [f for f in found if not _nested_same_speaker(f, found)]
+    found = [piece for f in found for piece in _paragraphs(ctx.text, f)]
     return [Quote(kind=f.kind, start=f.start, end=f.end,
                   speaker=f.speaker.entity.id if f.speaker and f.speaker.entity else None,
                   speaker_name=f.speaker.name if f.speaker else None, cue=f.cue)
@@ -317,6 +319,25 @@ def settle_overlaps(found: list[Found]) -> list[Found]:
             kept.append(f)
     kept.sort(key=lambda f: f.start)
     return kept
+
+
+def _paragraphs(text: str, f: Found) -> list[Found]:
+    """A direct quote over several paragraphs: one record per paragraph, same speaker."""
+    if f.kind != "direct" or "\n" not in text[f.start : f.end]:
+        return [f]
+    pieces = []
+    start = f.start
+    for line in text[f.start : f.end].split("\n"):
+        end = start + len(line)
+        a, b = start, end
+        while a < b and text[a] in " \t«\"„“":
+            a += 1
+        while b > a and text[b - 1] in " \t»\"“”":
+            b -= 1
+        if b - a > 1:
+            pieces.append(replace(f, start=a, end=b))
+        start = end + 1
+    return pieces or [f]
 
 
 def _outer_and_inner(f: Found, k: Found) -> bool:
