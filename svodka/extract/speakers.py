@@ -666,13 +666,21 @@ def _plural_antecedent(ctx: SpeechContext, i: int) -> Speaker | None:
     """«Врачи оценивают … . Они сообщают, что …»: the nearest plural group of people."""
     for j in range(i - 1, max(-1, i - 40), -1):
         t = ctx.tokens[j]
-        if t.pos == "NOUN" and t.feats.get("Case") == "Nom" and t.feats.get("Number") == "Plur" \
-                and t.feats.get("Animacy") == "Anim" and not ctx.quoted_at(t.start):
+        if t.pos == "NOUN" and t.feats.get("Number") == "Plur" and t.feats.get(
+                "Animacy") == "Anim" and not ctx.quoted_at(t.start):
             start = j
             while start - 1 >= 0 and ctx.tokens[start - 1].pos == "ADJ":
                 start -= 1
+            if t.feats.get("Case") != "Nom" and not (  # «по мнению аналитиков, …»: a source too
+                    t.feats.get("Case") == "Gen" and start > 0
+                    and ctx.tokens[start - 1].lemma in SOURCE_OF_WORDS):
+                continue
             return resolve_phrase(ctx, start, np_end(ctx, j, len(ctx.tokens), apposition=False))
     return None
+
+
+SOURCE_OF_WORDS = {"слово", "мнение", "данные", "оценка", "информация", "сведение",
+                   "утверждение", "заявление", "прогноз", "версия", "подсчет", "расчет"}
 
 
 def nominative(ctx: SpeechContext, start: int, end: int) -> str:
