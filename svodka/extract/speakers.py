@@ -572,6 +572,10 @@ def np_end(ctx: SpeechContext, head: int, hi: int, *, apposition: bool = True) -
         if t.text in ('"', "«", "»", "“", "”", "„") or quoted is not None:
             j += 1
             continue
+        past = _participle_phrase_end(ctx, j, hi)
+        if past:
+            j = past  # «адвокат родственников расстрелянных под Катынью военнопленных»
+            continue
         if t.pos not in NP_POS or t.text in CLAUSE_END:
             break
         if t.pos == "ADP" and t.lemma not in ("в", "во", "по", "при", "с") and not (
@@ -588,6 +592,23 @@ def np_end(ctx: SpeechContext, head: int, hi: int, *, apposition: bool = True) -
     while j > head + 1 and ctx.tokens[j - 1].pos == "ADP":
         j -= 1
     return j
+
+
+def _participle_phrase_end(ctx: SpeechContext, j: int, hi: int) -> int:
+    """A participle in an oblique case with its own words, then the noun it agrees with:
+    the index past that noun, else 0."""
+    t = ctx.tokens[j]
+    case = t.feats.get("Case")
+    if t.feats.get("VerbForm") != "Part" or case in (None, "Nom"):
+        return 0
+    for k in range(j + 1, min(hi, j + 6)):
+        u = ctx.tokens[k]
+        if u.text in CLAUSE_END or u.pos in ("VERB", "AUX") and u.feats.get("VerbForm") == "Fin":
+            return 0
+        if u.pos == "NOUN" and u.feats.get("Case") == case and u.feats.get(
+                "Number") == t.feats.get("Number") and k > j + 1 and ctx.tokens[k - 1].pos != "ADP":
+            return k + 1
+    return 0
 
 
 def _new_subject(ctx: SpeechContext, head: int, j: int) -> bool:
