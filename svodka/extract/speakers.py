@@ -93,7 +93,9 @@ class SpeechContext:
             if entity.type not in ACTOR_TYPES:
                 continue
             for mention in entity.mentions:
-                target = article.entity(mention.stands_for) or entity
+                # «сообщил Белый дом»: the body that speaks is named, not the state it stands for
+                target = entity if entity.type in ("ORGANIZATION", "FACILITY") else (
+                    article.entity(mention.stands_for) or entity)
                 first = self.by_start.get(mention.start)
                 if first is None:
                     continue
