@@ -202,6 +202,16 @@ SELECT q.article_id, q.id, q.kind, q.surface AS text, q.speaker, q.speaker_name,
 FROM quotes q JOIN articles a ON a.id = q.article_id"""
 
 
+def _standing_for(reader: Reader, refs: Sequence[Ref]) -> list[Ref]:
+    """Local entities with a mention that stands for one of `refs` («Кремль» for Россия)."""
+    if not refs:
+        return []
+    clause, params = refs_in("article_id", "stands_for", refs)
+    rows = reader.query(f"SELECT DISTINCT article_id, entity_id FROM mentions WHERE {clause}",
+                        params)
+    return [(row["article_id"], row["entity_id"]) for row in rows]
+
+
 def list_quotes(reader: Reader, *, speaker: str | None = None, about: str | None = None,
                 date_from: str | None = None, date_to: str | None = None,
                 contains: str | None = None, officials: bool = False, limit: int = 50,
@@ -216,10 +226,12 @@ def list_quotes(reader: Reader, *, speaker: str | None = None, about: str | None
     _dates(conditions, params, "a.published", date_from, date_to)
     if speaker:
         gids = entity_gids(reader, speaker, name="speaker")
+        speakers = refs_of(reader, gids)
         if officials:
             gids += sorted({t["gid"] for t in reader.knowledge.tenures
                             if t["country"] in gids or t["organization"] in gids} - set(gids))
-        clause, refs = refs_in("q.article_id", "q.speaker", refs_of(reader, gids))
+            speakers = refs_of(reader, gids) + _standing_for(reader, speakers)
+        clause, refs = refs_in("q.article_id", "q.speaker", speakers)
         conditions.append(clause)
         params += refs
     if about:
