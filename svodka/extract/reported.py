@@ -39,17 +39,21 @@ from svodka.lexicons import lexicon_rows
 from svodka.nlp import fold
 
 IMPERSONAL = {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться",
+              "считаться", "ожидаться", "предполагаться",
               "утверждаться", "поясняться", "уточняться", "заявляться"}
 PROMISE_VERBS = {"пообещать", "обещать", "призвать", "призывать", "потребовать", "требовать",
-                 "предложить", "предлагать", "пригрозить", "грозить"}
+                 "предложить", "предлагать", "пригрозить", "грозить", "попросить", "просить",
+                 "угрожать", "пожелать"}
 OBJECT_VERBS = {"подчеркнуть", "подчеркивать", "указать", "указывать", "назвать", "называть",
                 "выразить", "выражать", "высказать", "высказывать", "призвать", "призывать",
                 "подтвердить", "подтверждать", "опровергнуть", "опровергать", "отрицать",
-                "признать", "признавать", "отвергнуть", "отвергать"} | PROMISE_VERBS
+                "признать", "признавать", "отвергнуть", "отвергать", "заподозрить", "связывать",
+                "связать", "настаивать", "настоять", "предусматривать", "оценивать"} | PROMISE_VERBS
 ABOUT = {"о", "об", "обо"}
 IN_IT = {"нем", "ней", "них"}  # the tagger reads «нём» as a noun at times
 NAMING_VERBS = {"назвать", "называть"}
-PREDICATE_VERBS = NAMING_VERBS | {"считать", "объяснить", "объяснять"}  # «считает X Y-ом»
+PREDICATE_VERBS = NAMING_VERBS | {"считать", "объяснить", "объяснять", "счесть", "посчитать",
+                                   "признать", "признавать", "сочесть"}  # «считает X Y-ом»
 QUOTING_VERBS = {"привести", "приводить", "процитировать", "цитировать"}
 FRONTED_OBJECT_VERBS = {"подтвердить", "подтверждать", "опровергнуть", "опровергать"}
 ATTRIBUTION_VERBS = {"передавать", "передать"}
@@ -57,6 +61,7 @@ STRONG_VERBS = {"заявить", "заявлять", "сообщить", "со�
                 "рассказывать", "подчеркнуть", "подчеркивать", "добавить", "пояснить",
                 "уточнить", "заверить", "пообещать", "предупредить", "написать", "объявить",
                 "констатировать", "опровергнуть", "потребовать", "призвать", "отметить"}
+OPINION_VERBS = {"верить", "считать", "думать", "исключать", "сомневаться", "полагать"}
 WH_WORDS = {"почему", "зачем", "как", "каким", "где", "куда", "откуда", "когда", "сколько",
             "кто", "какой", "какая", "какое", "какие", "каких", "чем", "ли"}
 WH_VERBS = {"пояснить", "пояснять", "объяснить", "объяснять", "рассказать", "рассказывать",
@@ -67,6 +72,7 @@ DASHES = {"–", "—", "-"}
 SKIP_MAX = 12
 QUOTE_BEFORE = re.compile(r"[»\"“”][\s.,!?…]*[-–—]?\s*$")
 CLOSE_MARKS = "»\"“”"
+PP_OBJECTS = {"призвать": "к", "призывать": "к", "настаивать": "на", "настоять": "на"}
 THAT_LEAD = re.compile(r"(?:(?:о|об)\s+)?(?:том|то|тем),\s*что\s+", re.IGNORECASE)
 
 
@@ -101,7 +107,7 @@ def reported_quotes(ctx: SpeechContext) -> list[Found]:
                     t.feats.get("VerbForm") not in ("Part", "Inf")) and (
                     t.feats.get("Person") != "1" and t.feats.get("Mood") != "Imp") and (
                     t.feats.get("Tense") != "Fut") and (
-                    i == a or ctx.tokens[i - 1].lemma != "не"):
+                    i == a or ctx.tokens[i - 1].lemma != "не" or t.lemma in OPINION_VERBS):
                 quote = from_verb(ctx, i, a, b, index)
             elif _open_cue(ctx, i, a, b):
                 quote = from_verb(ctx, i, a, b, index)
@@ -366,6 +372,10 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
         while noun + 1 < b and tokens[noun].pos == "DET" and tokens[noun].feats.get(
                 "Case") == "Acc":
             noun += 1  # «отверг все обвинения»
+        if c < b and tokens[c].lemma == PP_OBJECTS.get(verb.lemma) and c + 1 < b:
+            speaker = _subject(ctx, v, a, b, before=True)  # «призвал к …», «настаивает на …»
+            return _indirect(ctx, tokens[c + 1].start, clause_end(ctx, c + 1, b), speaker, cue,
+                             None if speaker else carry_for(verb))
         if c < b and (tokens[noun].pos == "NOUN" and tokens[noun].feats.get("Case") == "Acc" or (
                 tokens[c].lemma == "на" and verb.lemma in ("указать", "указывать"))
                 or _infinitive_after(tokens, c, b) is not None and verb.lemma in PROMISE_VERBS
@@ -809,9 +819,15 @@ def _fronted_about(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
             a + 1].lemma in ("это", "этот", "тот", "то", "свой", "он", "она", "они", "что"):
         return None
     end = np_end(ctx, a + 1, v, apposition=False)
-    if end <= a + 1 or end >= v:
+    if end <= a + 1 or end > v:
         return None
-    subject = speaker_before(ctx, v, end)
+    subject = speaker_before(ctx, v, end) if end < v else None
+    if subject is None:  # «Об убийстве X первыми сообщили СМИ»: the source after the verb
+        subject = speaker_after(ctx, v, b, weak=False)
+        end = v
+        while end - 1 > a + 1 and (tokens[end - 1].pos == "ADV" or tokens[end - 1].pos == "ADJ"
+                                   and tokens[end - 1].feats.get("Case") in ("Ins", "Nom")):
+            end -= 1  # «первыми», «уже»: the subject's and the verb's words
     if subject is None:
         return None
     found = _indirect(ctx, tokens[a + 1].start, tokens[end - 1].end, subject, tokens[v].text)
@@ -826,8 +842,8 @@ def _about_this(tokens: list, v: int, a: int, b: int) -> bool:
     after = [t.lemma for t in tokens[v + 1 : min(b, v + 3)]]
     if v - a <= 2 and before in (["это"], ["информация"], ["этот", "информация"]):
         return True  # «Это подтвердил X», «Информацию подтвердил X»
-    return before[-2:] in (["о", "это"], ["об", "это"]) or after[:2] in (["о", "это"],
-                                                                          ["об", "это"])
+    return before[-2:] in (["о", "это"], ["об", "это"]) or after[:2] in (
+        ["о", "это"], ["об", "это"], ["этот", "информация"], ["эта", "информация"])
 
 
 def _previous_statement(ctx: SpeechContext, v: int, a: int, b: int,
@@ -909,8 +925,9 @@ def from_phrase(ctx: SpeechContext, i: int, a: int, b: int) -> Found | None:
     while noun < b - 1 and tokens[noun].pos == "ADJ" and not carry:
         noun += 1  # «по предварительным данным»: data with no named source
     hedge = not carry and noun > i + 1
-    if (tokens[i].lemma, fold(tokens[noun].lemma)) not in source_phrases():
-        return None
+    if (tokens[i].lemma, fold(tokens[noun].lemma)) not in source_phrases() and not (
+            tokens[i].lemma == "согласно" and i == a and tokens[noun].pos in ("NOUN", "PROPN")):
+        return None  # «Согласно характеристике, …» opening a sentence names a source too
     comma = next((j for j in range(noun + 1, b) if tokens[j].text == ","), None)
     source_end = comma if comma is not None else b
     if comma is not None and comma + 1 < b and (  # «По мнению телеканала, принадлежащего …,»
@@ -919,13 +936,16 @@ def from_phrase(ctx: SpeechContext, i: int, a: int, b: int) -> Found | None:
         comma = next((j for j in range(comma + 1, b) if tokens[j].text == ","), None)
     cue = ctx.text[tokens[i].start : tokens[noun].end]
     speaker = None
-    split = _unmarked_source_end(ctx, noun + 1, source_end) if carry is None else None
+    bare_hedge = hedge and comma is None and i == a  # «По предварительным оценкам на …»
+    split = _unmarked_source_end(ctx, noun + 1, source_end) if carry is None and not (
+        bare_hedge) else None
     if split is not None:  # «По словам врачей Ричард Бах находился …»: no comma after the source
         comma, source_end = split - 1, split
-    if carry is None and noun + 1 < source_end:
+    if carry is None and noun + 1 < source_end and not bare_hedge:
         speaker = resolve_phrase(ctx, noun + 1, min(source_end, np_end(ctx, noun + 1,
                                                                         source_end)))
-    if speaker is None and carry is None and tokens[noun].lemma in source_nouns() and (
+    if speaker is None and carry is None and (tokens[noun].lemma in source_nouns() or (
+            tokens[i].lemma == "согласно" and not hedge)) and (
             tokens[noun].lemma not in STATEMENT_NOUNS):
         speaker = resolve_phrase(ctx, noun, np_end(ctx, noun, source_end))  # «согласно докладу»
     if speaker is None and carry is None and not hedge:
@@ -937,6 +957,8 @@ def from_phrase(ctx: SpeechContext, i: int, a: int, b: int) -> Found | None:
         a = i  # «X заявил, что …, по его словам, …»: a clause of its own came before
     if hedge and i > a and not _introductory(tokens[a:i]):
         return None  # «…, по официальным данным, …» inside a sentence: a hedge, not a source
+    if bare_hedge and comma is None and noun + 1 < b and _has_finite(ctx, noun + 1, b):
+        comma = noun  # «По предварительным оценкам на процесс уйдет …»: no comma, no source
     if i == a or all(t.pos in ("CCONJ", "ADV", "PUNCT") for t in tokens[a:i]) or (
             k > a and tokens[k - 1].pos in ("SCONJ", "CCONJ")):  # «…, хотя, по словам X, …»
         if comma is None or comma + 1 >= b:

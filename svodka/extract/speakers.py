@@ -209,6 +209,10 @@ def is_source_head(ctx: SpeechContext, i: int) -> bool:
         return True  # a name the tagger knows but no entity holds («сообщают Викиновости»)
     if t.lemma == "один" and i + 1 < len(ctx.tokens) and ctx.tokens[i + 1].lemma == "из":
         return True  # «один из участников встречи»
+    if t.lemma in GROUP_WORDS and case == "Nom" and i + 1 < len(ctx.tokens) and (
+            ctx.tokens[i + 1].feats.get("Case") == "Gen") and (ctx.tokens[i + 1].feats.get(
+                "Animacy") == "Anim" or ctx.tokens[i + 1].lemma in source_nouns()):
+        return True  # «ряд артистов», «группа депутатов»
     if t.pos == "NUM" and case in ("Nom", "Acc", None) and _counts_people(ctx, i):
         return True  # «несколько десятков женщин заявили»
     if t.pos != "NOUN" or case != "Nom":
@@ -273,8 +277,8 @@ def agrees(verb: Token, t: Token, ctx: SpeechContext, i: int) -> bool:
         gender, number = t.feats.get("Gender"), t.feats.get("Number")
     if entity is not None and entity.type != "PERSON":
         return (v_number == "Plur") == (number == "Plur")
-    if v_number and number and v_number != number:
-        return False
+    if v_number and number and v_number != number and t.lemma not in GROUP_WORDS:
+        return False  # «ряд артистов призвали»: a group word takes a plural verb too
     if v_gender == "Fem" and gender == "Masc" and t.pos == "NOUN" and (
             t.feats.get("Animacy") == "Anim"):
         return True  # «сообщила пресс-секретарь»: a post named in the masculine
@@ -586,6 +590,8 @@ def np_end(ctx: SpeechContext, head: int, hi: int, *, apposition: bool = True) -
             break  # «один из участников», «агент из города Мобил»
         if t.pos == "ADP" and j + 1 < hi and ctx.tokens[j + 1].lemma in TIME_WORDS:
             break  # «губернатор в конце января»
+        if t.lemma in ("с", "со") and j + 1 < hi and ctx.tokens[j + 1].lemma == "ссылка":
+            break  # «СМИ со ссылкой на источники»: the source the speaker cites
         if t.pos == "NUM" and j + 1 < hi and ctx.tokens[j + 1].lemma in TIME_WORDS:
             break  # «по данным следствия 3 февраля …»: a date opens the content
         if _new_subject(ctx, head, j):
@@ -702,6 +708,7 @@ def _plural_antecedent(ctx: SpeechContext, i: int) -> Speaker | None:
     return None
 
 
+GROUP_WORDS = {"ряд", "группа", "большинство", "часть", "множество"}
 SOURCE_OF_WORDS = {"слово", "мнение", "данные", "оценка", "информация", "сведение",
                    "утверждение", "заявление", "прогноз", "версия", "подсчет", "расчет"}
 
