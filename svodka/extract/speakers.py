@@ -732,7 +732,14 @@ def nominative(ctx: SpeechContext, start: int, end: int) -> str:
         parts.append(_inflect(analyzer, t, gender=gender if t.pos == "ADJ" else None))
         head_done = t.pos == "NOUN"
     phrase = "".join(parts)
+    first = ctx.tokens[start]
+    if first.pos == "PROPN" or any(p.tag.grammemes & NAME_TAGS
+                                   for p in analyzer.parse(fold(first.text))):
+        return phrase  # «Сабурова», «Кремль»: a name keeps its capital
     return phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() else phrase
+
+
+NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
 
 
 UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
