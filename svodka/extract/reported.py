@@ -61,6 +61,7 @@ STRONG_VERBS = {"заявить", "заявлять", "сообщить", "со�
                 "рассказывать", "подчеркнуть", "подчеркивать", "добавить", "пояснить",
                 "уточнить", "заверить", "пообещать", "предупредить", "написать", "объявить",
                 "констатировать", "опровергнуть", "потребовать", "призвать", "отметить"}
+HEDGE_VERBS = {"ожидаться", "предполагаться"}  # reported only as «как ожидается»
 OPINION_VERBS = {"верить", "считать", "думать", "исключать", "сомневаться", "полагать"}
 WH_WORDS = {"почему", "зачем", "как", "каким", "где", "куда", "откуда", "когда", "сколько",
             "кто", "какой", "какая", "какое", "какие", "каких", "чем", "ли"}
@@ -107,7 +108,8 @@ def reported_quotes(ctx: SpeechContext) -> list[Found]:
                     t.feats.get("VerbForm") not in ("Part", "Inf")) and (
                     t.feats.get("Person") != "1" and t.feats.get("Mood") != "Imp") and (
                     t.feats.get("Tense") != "Fut") and (
-                    i == a or ctx.tokens[i - 1].lemma != "не" or t.lemma in OPINION_VERBS):
+                    i == a or ctx.tokens[i - 1].lemma != "не" or t.lemma in OPINION_VERBS) and (
+                    t.lemma not in HEDGE_VERBS or i > a and ctx.tokens[i - 1].lemma == "как"):
                 quote = from_verb(ctx, i, a, b, index)
             elif _open_cue(ctx, i, a, b):
                 quote = from_verb(ctx, i, a, b, index)
@@ -125,6 +127,13 @@ def reported_quotes(ctx: SpeechContext) -> list[Found]:
             elif t.lemma in ("известно", "известный") and i - 2 >= a and (
                     tokens_lemmas(ctx, i - 2, i) == ["как", "стать"]):
                 quote = became_known(ctx, i, a, b)
+            elif t.lemma in ("известно", "известный") and i - 1 >= a and i + 2 < b and (
+                    ctx.tokens[i - 1].lemma == "стать" and ctx.tokens[i + 1].text == ","
+                    and ctx.tokens[i + 2].lemma == "что"):
+                quote = became_known_that(ctx, i, a, b)
+            elif t.lemma == "дать" and i + 1 < b and ctx.tokens[i + 1].lemma == "понять" and (
+                    t.feats.get("VerbForm") == "Fin"):
+                quote = from_verb(ctx, i, a, b, index)  # «дал понять, что …»
             if quote is not None and quote.end > quote.start:
                 found.append(quote)
     return found
@@ -591,6 +600,9 @@ def _complement(ctx: SpeechContext, v: int, b: int) -> tuple[str, int] | None:
                         tokens[k].pos != "VERB" for k in range(j + 1, close)):
                     return "that", close + 2
             return None
+        if t.lemma == "понять" and tokens[v].lemma == "дать" and j == v + 1:
+            j += 1
+            continue
         if t.text in CLAUSE_END or (t.pos == "VERB" and t.feats.get("VerbForm") in ("Fin", "Inf")):
             return None  # «пообещал поставить вопрос о …»: the «о» belongs to the infinitive
         j += 1
@@ -882,15 +894,34 @@ def became_known(ctx: SpeechContext, i: int, a: int, b: int) -> Found | None:
     """«Как стало известно "Ъ", …»: the one it became known to is the source."""
     tokens = ctx.tokens
     comma = next((j for j in range(i + 1, b) if tokens[j].text == ","), None)
-    if comma is None or comma + 1 >= b or comma == i + 1:
+    if comma is None or comma + 1 >= b:
         return None
-    speaker = resolve_phrase(ctx, i + 1, comma)
+    speaker = resolve_phrase(ctx, i + 1, comma) if comma > i + 1 else None
     cue = ctx.text[tokens[i - 2].start : tokens[i].end]
     start = tokens[comma + 1].start
     if not _introductory(tokens[a : i - 2]):
         return None
     return _indirect(ctx, start, clause_end(ctx, comma + 1, b), speaker, cue,
-                     None if speaker else "any")
+                     None if speaker or comma == i + 1 else "any")  # «как стало известно, …»
+
+
+def became_known_that(ctx: SpeechContext, i: int, a: int, b: int) -> Found | None:
+    """«(Изданию) стало известно, что …»: known to whom the dative names, else to nobody
+    named."""
+    tokens = ctx.tokens
+    c = i + 3
+    if c >= b:
+        return None
+    speaker = None
+    k = i - 2
+    if k >= a and tokens[k].feats.get("Case") == "Dat" and (
+            ctx.entity_at(k) is not None or tokens[k].lemma in source_nouns()
+            or tokens[k].feats.get("Animacy") == "Anim"):
+        speaker = resolve_phrase(ctx, k, k + 1)
+    if speaker is None:
+        return None  # «стало известно, что …» with no one it became known to: narration
+    return _indirect(ctx, tokens[c].start, clause_end(ctx, c, b), speaker,
+                     ctx.text[tokens[i - 1].start : tokens[i].end])
 
 
 POSSESSIVE = {"его": "Masc", "ее": "Fem", "её": "Fem", "их": "Plur"}
