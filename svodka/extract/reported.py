@@ -122,6 +122,9 @@ def reported_quotes(ctx: SpeechContext) -> list[Found]:
                 quote = from_words(ctx, i, b)
             elif t.lemma in ("по", "согласно") and i + 2 < b:
                 quote = from_phrase(ctx, i, a, b)
+            elif t.lemma == "в" and i == a and i + 4 < b and tokens_lemmas(ctx, i + 1, i + 3) == [
+                    "соответствие", "с"]:
+                quote = from_phrase(ctx, i, a, b, width=3)  # «В соответствии с документом …»
             elif t.pos == "NOUN" and fold(t.lemma) in speech_nouns() and i + 3 < b:
                 quote = from_noun(ctx, i, a, b)
             elif t.lemma in ("известно", "известный") and i - 2 >= a and (
@@ -366,6 +369,11 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
         start = tokens[c].start
         return _indirect(ctx, start, clause_end(ctx, c, b), speaker, cue, carry)
     if verb.feats.get("VerbForm") == "Conv":
+        if verb.lemma in ("ссылаться", "сослаться") and v + 2 < b and tokens[v + 1].lemma == "на":
+            speaker = _gerund_subject(ctx, v, a, b)  # «…, ссылаясь на отсутствие …»
+            if speaker is not None:
+                return _indirect(ctx, tokens[v + 2].start, clause_end(ctx, v + 2, b), speaker,
+                                 verb.text)
         return None  # «…, пообещав упростить …»: a gerund only reports with «что»
     if _postposed(ctx, v, a) and not _has_object(ctx, v, b):
         return _content_first(ctx, v, a, b)
@@ -454,6 +462,13 @@ def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int) -> Found |
     accusative and a noun or adjective in the instrumental after it."""
     tokens = ctx.tokens
     obj = v + 1
+    if obj + 1 < b and tokens[obj].pos == "ADJ" and tokens[obj].feats.get("Case") == "Ins" and (
+            tokens[obj + 1].feats.get("Case") == "Acc" and tokens[obj + 1].pos == "NOUN"):
+        speaker = _subject(ctx, v, a, b, before=True)  # «Суд счёл необоснованными запрет …»
+        if speaker is None:
+            return None
+        return _indirect(ctx, tokens[obj].start, clause_end(ctx, obj, b), speaker,
+                         tokens[v].text)
     head = obj + 1 if obj < b and tokens[obj].text in ("«", '"', "„", "“") else obj
     if head >= b or tokens[head].feats.get("Case") != "Acc" or tokens[head].pos not in (
             "NOUN", "PROPN", "PRON"):
@@ -948,16 +963,18 @@ def _unmarked_source_end(ctx: SpeechContext, lo: int, hi: int) -> int | None:
     return None
 
 
-def from_phrase(ctx: SpeechContext, i: int, a: int, b: int) -> Found | None:
-    """«По словам X, …», «по его мнению …», «согласно данным X …»."""
+def from_phrase(ctx: SpeechContext, i: int, a: int, b: int, *, width: int = 1) -> Found | None:
+    """«По словам X, …», «по его мнению …», «согласно данным X …»; with `width` 3, «в
+    соответствии с X» (read as «согласно»)."""
     tokens = ctx.tokens
-    carry = POSSESSIVE.get(tokens[i + 1].text.lower())
-    noun = i + 2 if carry else i + 1
+    carry = POSSESSIVE.get(tokens[i + width].text.lower())
+    noun = i + width + 1 if carry else i + width
+    preposition = "согласно" if width > 1 else tokens[i].lemma
     while noun < b - 1 and tokens[noun].pos == "ADJ" and not carry:
         noun += 1  # «по предварительным данным»: data with no named source
-    hedge = not carry and noun > i + 1
-    if (tokens[i].lemma, fold(tokens[noun].lemma)) not in source_phrases() and not (
-            tokens[i].lemma == "согласно" and i == a and tokens[noun].pos in ("NOUN", "PROPN")):
+    hedge = not carry and noun > i + width
+    if (preposition, fold(tokens[noun].lemma)) not in source_phrases() and not (
+            preposition == "согласно" and i == a and tokens[noun].pos in ("NOUN", "PROPN")):
         return None  # «Согласно характеристике, …» opening a sentence names a source too
     comma = next((j for j in range(noun + 1, b) if tokens[j].text == ","), None)
     source_end = comma if comma is not None else b
@@ -976,7 +993,7 @@ def from_phrase(ctx: SpeechContext, i: int, a: int, b: int) -> Found | None:
         speaker = resolve_phrase(ctx, noun + 1, min(source_end, np_end(ctx, noun + 1,
                                                                         source_end)))
     if speaker is None and carry is None and (tokens[noun].lemma in source_nouns() or (
-            tokens[i].lemma == "согласно" and not hedge)) and (
+            preposition == "согласно" and not hedge)) and (
             tokens[noun].lemma not in STATEMENT_NOUNS):
         speaker = resolve_phrase(ctx, noun, np_end(ctx, noun, source_end))  # «согласно докладу»
     if speaker is None and carry is None and not hedge:
