@@ -39,6 +39,8 @@ evaluate: $(STAMP) ## print every evaluation on the dev data (takes several minu
 	$(BIN)/svodka evaluate nerel ../shared/data/nerel/dev
 	$(BIN)/svodka evaluate factrueval ../shared/data/factrueval-2016/devset
 	$(BIN)/svodka evaluate quotes --gold ../shared/data/quotes/dev.jsonl --texts ../shared/data/nerel/dev
+	$(BIN)/svodka evaluate quotes --gold eval/quotes-train.jsonl --texts ../shared/data/nerel/train
+	$(BIN)/svodka evaluate quotes --gold eval/quotes-train-b.jsonl --texts ../shared/data/nerel/train
 	$(BIN)/svodka evaluate dates --gold ../shared/data/dates/dev.jsonl --texts ../shared/data/nerel/dev
 	$(BIN)/svodka evaluate events ../shared/data/nerel/dev
 	$(BIN)/svodka evaluate identity ../shared/data/nerel/train ../shared/data/nerel/dev
