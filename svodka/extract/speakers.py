@@ -309,12 +309,60 @@ def speaker_before(ctx: SpeechContext, verb: int, lo: int) -> Speaker | None:
             if _finite_between(ctx, i, verb):
                 continue  # «референдум, который должен состояться …, и сообщил»: not its subject
             return _antecedent_of_relative(ctx, i, lo)
+        if is_source_head(ctx, i) and ctx.tokens[verb].feats.get("Number") == "Plur" and (
+                not _in_prepositional_phrase(ctx, i, lo)):
+            first = _coordinated_start(ctx, _np_start(ctx, i, lo), lo)
+            if first is not None:  # «Эксперты и журналисты считают», «Ривлин и Нетаньяху …»
+                return _joint_speaker(ctx, first, np_end(ctx, i, verb))
         if is_source_head(ctx, i) and agrees(ctx.tokens[verb], ctx.tokens[i], ctx, i):
             if _in_prepositional_phrase(ctx, i, lo):
                 continue
             start = _np_start(ctx, i, lo)
-            return resolve_phrase(ctx, start, np_end(ctx, i, verb))
+            end = np_end(ctx, i, verb)
+            joined = _coordinated_end(ctx, end, verb)
+            if joined and ctx.tokens[verb].feats.get("Number") == "Plur":
+                return _joint_speaker(ctx, start, joined)  # «Родители и адвокат Сингха …»
+            return resolve_phrase(ctx, start, end)
     return None
+
+
+def _coordinated_start(ctx: SpeechContext, start: int, lo: int) -> int | None:
+    """«X и Y» with Y starting at `start`: where X's phrase starts, when X is a source."""
+    if start - 2 < lo or ctx.tokens[start - 1].lemma != "и":
+        return None
+    j = start - 2
+    while j > lo and ctx.entity_at(j) is not None and ctx.entity_at(j - 1) is ctx.entity_at(j):
+        j -= 1  # the first word of a name
+    if not is_source_head(ctx, j) and not (ctx.entity_at(start - 2) is not None and (
+            ctx.entity_at(start - 2).type in ("PERSON", "ORGANIZATION"))):
+        return None
+    return _np_start(ctx, j, lo)
+
+
+def _coordinated_end(ctx: SpeechContext, end: int, verb: int) -> int:
+    """«X и Y» before a plural verb: the end of Y's phrase when Y is a source too, else 0."""
+    if end + 1 >= verb or ctx.tokens[end].lemma != "и":
+        return 0
+    second = end + 1
+    while second < verb and ctx.tokens[second].pos in ("ADJ", "DET"):
+        second += 1
+    if second >= verb or not is_source_head(ctx, second):
+        return 0
+    last = np_end(ctx, second, verb)
+    return last if last == verb else 0
+
+
+def _joint_speaker(ctx: SpeechContext, start: int, end: int) -> Speaker:
+    """Two sources speaking together: one speaker named by the whole phrase."""
+    entities: list[Entity] = []
+    for j in range(start, end):
+        entity = ctx.entity_at(j)
+        if entity is not None and entity not in entities:
+            entities.append(entity)
+    names = [speaker_of_entity(ctx, entity).name for entity in entities]
+    if len(names) >= 2 and all(e.type in ("PERSON", "ORGANIZATION") for e in entities):
+        return Speaker(None, " и ".join(names), "Plur")  # «Реувен Ривлин и Биньямин Нетаньяху»
+    return Speaker(None, nominative(ctx, start, end), "Plur")
 
 
 def _finite_between(ctx: SpeechContext, lo: int, hi: int) -> bool:
