@@ -773,9 +773,19 @@ def _after_colon(ctx: SpeechContext, c: int, speaker: Speaker | None, cue: str,
     end = len(ctx.text) if end < 0 else end
     while end > start and ctx.text[end - 1] in " .\t":
         end -= 1
-    if len(ctx.text[start:end].split()) < 3:
+    if len(ctx.text[start:end].split()) < 3 or _reports_in_third_person(ctx, start):
         return None
     return Found("direct", start, end, speaker, cue, carry)
+
+
+def _reports_in_third_person(ctx: SpeechContext, start: int) -> bool:
+    """A block opening «Он говорил, что …» is the article reporting, not the speaker's words."""
+    i = ctx.by_start.get(start)
+    if i is None or i + 1 >= len(ctx.tokens):
+        return False
+    first, verb = ctx.tokens[i], ctx.tokens[i + 1]
+    return first.lemma in ("он", "она", "они") and verb.lemma in speech_verbs() and (
+        verb.feats.get("VerbForm") == "Fin")
 
 
 def _as_said(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
