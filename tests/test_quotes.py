@@ -466,13 +466,6 @@ def test_speaker_carries_on_to_the_continuing_quote(extract, text, content, spea
     ("Вчера стало известно, что завод закроют.", "завод закроют"),
     ("Ожидается, что мост откроют весной.", "мост откроют весной"),
 ])
-def test_a_block_reporting_in_the_third_person_is_no_direct_quote(extract):
-    record = extract("О письме ранее говорил пресс-секретарь Дмитрий Песков:\n"
-                     "Он говорил, что олигарх просил прощения у президента.")
-    quote = quote_for(record, "олигарх просил прощения у президента")
-    assert quote is not None and quote["kind"] == "indirect"
-
-
 def test_no_quote_without_speech(extract, text, not_quoted):
     assert quote_for(extract(text), not_quoted) is None
 
@@ -516,3 +509,9 @@ def test_a_direct_quote_over_paragraphs_is_one_record_per_paragraph(extract):
     assert texts == ["Бюджет будет исполнен в срок.", "Мы продолжим политику консолидации"]
     assert {q["speaker_name"] for q in quotes} == {"Антон Силуанов"}
 
+
+def test_a_block_reporting_in_the_third_person_is_no_direct_quote(extract):
+    record = extract("О письме ранее говорил пресс-секретарь Дмитрий Песков:\n"
+                     "Он говорил, что олигарх просил прощения у президента.")
+    quote = quote_for(record, "олигарх просил прощения у президента")
+    assert quote is not None and quote["kind"] == "indirect"
