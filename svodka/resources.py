@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from svodka.gazetteer import Gazetteer
+from svodka.gazetteer.people import People
 from svodka.nlp import get_nlp
 
 
@@ -16,3 +17,9 @@ from svodka.nlp import get_nlp
 def get_gazetteer() -> Gazetteer:
     """The gazetteer, indexed by the same lemma keys the extractors compute."""
     return Gazetteer.load(get_nlp().lemma_key)
+
+
+@lru_cache(maxsize=1)
+def get_people() -> People:
+    """People with Wikidata IDs (compiled and curated files), loaded once."""
+    return People.load()

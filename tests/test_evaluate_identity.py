@@ -110,3 +110,17 @@ def test_evaluate_identity_on_nerel_train(shared_data, pipeline):
         gold = report.figures[f"train {kind} gold mentions with a QID"]
         assert report.figures[f"train {kind} aligned, exact"] <= gold
     assert all(0.0 <= r.precision <= 1.0 and 0.0 <= r.recall <= 1.0 for r in report.bcubed)
+
+
+def test_generic_names_score_as_one_kind_apart_from_named_bodies():
+    # NEREL links a bare «МВД» to the class (ministry of the interior), «МВД России» to the body
+    corpus = [
+        gold_and_record("d1", [("МВД", "ORGANIZATION", "Q6589202"),
+                               ("МВД России", "ORGANIZATION", "Q1192838")]),
+        gold_and_record("d2", [("МВД", "ORGANIZATION", "Q6589202")]),
+        gold_and_record("d3", [("МВД России", "ORGANIZATION", "Q1192838")]),
+    ]
+    report = score_identity({"tiny": corpus}, baseline_key=str.lower)
+    svodka = next(r for r in report.bcubed
+                  if (r.alignment, r.type, r.system) == ("exact", "ORGANIZATION", "svodka"))
+    assert (svodka.precision, svodka.recall, svodka.entities) == (1.0, 1.0, 2)

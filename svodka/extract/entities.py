@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from svodka.article import Article, Entity, Mention, Token
 from svodka.extract.entity_spans import place_adjective_candidates, repair_spans, surname_stem
 from svodka.gazetteer import Gazetteer, GazetteerEntry
+from svodka.gazetteer.link import entity_qid
 from svodka.nlp import NLP, UD_TO_OC_CASE, fold, get_nlp, match_shape, restore_yo
 from svodka.pipeline import Stage
-from svodka.resources import get_gazetteer
+from svodka.resources import get_gazetteer, get_people
 
 NER_TYPES = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
 GEO_TYPES = {"COUNTRY", "CITY", "REGION", "LOCATION"}
@@ -262,11 +263,14 @@ def group_entities(article: Article, candidates: list[Candidate], gazetteer: Gaz
     by_group: dict[str, Entity] = {}
     for key, members in groups.items():
         entry = next((m.entry for m in members if m.entry), None)
+        name = _entry_name(article, entry, members, nlp) if entry else _best_name(members)
         entity = Entity(
             id=f"e{len(entities) + 1}",
             type=members[0].type,
-            name=_entry_name(article, entry, members, nlp) if entry else _best_name(members),
-            wikidata=entry.qid if entry else None,
+            name=name,
+            # no gazetteer match: the QID its name has (people, lower-case gazetteer names)
+            wikidata=entry.qid if entry else entity_qid(members[0].type, name, gazetteer,
+                                                        get_people(), nlp.lemma_key),
             mentions=[Mention(m.start, m.end, kind=m.kind) for m in members],
         )
         entities.append(entity)

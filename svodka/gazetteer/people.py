@@ -1,4 +1,6 @@
-"""People with Wikidata IDs (`data/people.tsv`, compiled by `tools/compile_people.py`).
+"""People with Wikidata IDs: `data/people.tsv` (compiled by `tools/compile_people.py` from
+NEREL train links) and `data/people_curated.tsv` (heads of state and government and other
+well-known office holders, written by hand, source `curated`).
 
 A person entity gets a QID only when its name points at one row and no other:
 
@@ -11,6 +13,9 @@ A person entity gets a QID only when its name points at one row and no other:
 
 Two rows with the same key (two QIDs under one name, an annotation slip or namesakes) make
 the key ambiguous, and an ambiguous key links nothing: no link is better than a wrong one.
+A curated row is checked by hand: its keys are not made ambiguous by compiled rows (it
+settles an annotation slip such as two QIDs for one head of state), only by another
+curated row. A curated person counts as prominent.
 
     people = People.load()
     people.find("Владимир Путин")    # → "Q7747"
@@ -19,6 +24,7 @@ the key ambiguous, and an ambiguous key links nothing: no link is better than a 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,9 +32,13 @@ from pathlib import Path
 
 from svodka.resolve.names import person_name
 
-PEOPLE_FILE = Path(__file__).parent / "data" / "people.tsv"
+DATA_DIR = Path(__file__).parent / "data"
+PEOPLE_FILE = DATA_DIR / "people.tsv"
+CURATED_FILE = DATA_DIR / "people_curated.tsv"
 PROMINENT_DOCUMENTS = 3
+CURATED = "curated"
 AMBIGUOUS = ""
+QID = re.compile(r"^Q[1-9]\d*$")
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,11 @@ class Person:
     qid: str
     name: str
     documents: int
+    source: str = ""
+
+    @property
+    def curated(self) -> bool:
+        return self.source == CURATED
 
 
 class People:
@@ -45,34 +60,37 @@ class People:
         self.by_surname: dict[str, str] = {}
         surnames: dict[str, set[str]] = defaultdict(set)
         prominent: set[str] = set()
+        # curated rows first: a key they set stays theirs (`_put`)
+        rows = sorted(rows, key=lambda row: not row.curated)
+        settled: set[tuple[str, tuple[str, str]]] = set()
+        settled_surnames: dict[str, set[str]] = defaultdict(set)
         for row in rows:
             parts = person_name(row.name)
             if parts is None or parts.form != "full":
                 continue
-            _put(self.by_full, (parts.first, parts.surname), row.qid)
-            _put(self.by_initial, (parts.initial, parts.surname), row.qid)
+            for index, name, key in ((self.by_full, "full", (parts.first, parts.surname)),
+                                     (self.by_initial, "initial", (parts.initial, parts.surname))):
+                if row.curated or (name, key) not in settled:
+                    _put(index, key, row.qid)
+                if row.curated:
+                    settled.add((name, key))
+            if row.curated:
+                settled_surnames[parts.surname].add(row.qid)
+            elif settled_surnames.get(parts.surname) and (
+                    self.by_full.get((parts.first, parts.surname)) in settled_surnames[parts.surname]):
+                continue  # a compiled slip under a curated person's name: not a namesake
             surnames[parts.surname].add(row.qid)
-            if row.documents >= PROMINENT_DOCUMENTS:
+            if row.curated or row.documents >= PROMINENT_DOCUMENTS:
                 prominent.add(row.qid)
         for surname, qids in surnames.items():
             if len(qids) == 1 and qids <= prominent:
                 self.by_surname[surname] = next(iter(qids))
 
     @classmethod
-    def load(cls, path: Path = PEOPLE_FILE) -> People:
-        rows = []
-        lines = [line for line in path.read_text(encoding="utf-8").splitlines()
-                 if line.strip() and not line.startswith("#")]
-        header = lines[0].split("\t")
-        col = {name: i for i, name in enumerate(header)}
-        for number, line in enumerate(lines[1:], start=2):
-            cells = line.split("\t")
-            try:
-                rows.append(Person(cells[col["qid"]], cells[col["name"]],
-                                   int(cells[col["documents"]])))
-            except (IndexError, ValueError) as exc:
-                raise ValueError(f"{path.name}: row {number}: malformed ({exc})") from exc
-        return cls(rows)
+    def load(cls, *paths: Path) -> People:
+        """The people of `paths` (default: the compiled and the curated file)."""
+        return cls([row for path in paths or (PEOPLE_FILE, CURATED_FILE)
+                    for row in read_rows(path)])
 
     def find(self, name: str) -> str | None:
         """The QID of the one person `name` can only be, or None."""
@@ -88,6 +106,32 @@ class People:
         return qid or None
 
 
+def read_rows(path: Path) -> list[Person]:
+    """The rows of one people file: a `#` comment block, a header with qid, name and
+    (compiled files) documents, and an optional source column."""
+    rows = []
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    if not lines:
+        raise ValueError(f"{path.name}: no header")
+    header = lines[0].split("\t")
+    col = {name: i for i, name in enumerate(header)}
+    if "qid" not in col or "name" not in col:
+        raise ValueError(f"{path.name}: the header needs qid and name columns")
+    for number, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        try:
+            qid, name = cells[col["qid"]].strip(), cells[col["name"]].strip()
+            source = cells[col["source"]].strip() if "source" in col else ""
+            documents = int(cells[col["documents"]]) if "documents" in col else 0
+        except (IndexError, ValueError) as exc:
+            raise ValueError(f"{path.name}: row {number}: malformed ({exc})") from exc
+        if not QID.match(qid) or not name:
+            raise ValueError(f"{path.name}: row {number}: malformed (qid {qid!r}, name {name!r})")
+        rows.append(Person(qid, name, documents, source))
+    return rows
+
+
 def _put(index: dict, key: tuple[str, str], qid: str) -> None:
     if index.get(key, qid) != qid:
         qid = AMBIGUOUS
@@ -96,5 +140,5 @@ def _put(index: dict, key: tuple[str, str], qid: str) -> None:
 
 @lru_cache(maxsize=1)
 def get_people() -> People:
-    """The people index, loaded once per process."""
+    """The people index, loaded once per process (`svodka.resources.get_people`)."""
     return People.load()

@@ -4,10 +4,14 @@ clusters, each one global entity.
 The rules, in order (DESIGN: resolve.py):
 1. the same Wikidata QID → one cluster (people never join other types);
 2. people with the same full name (first name + surname stems, patronymic dropped,
-   transliteration-insensitive: `names.person_name`), and organisations or places with the
-   same folded name or alias (same type; never a generic name such as «МИД»), join; such a
-   group takes the QID of the one QID cluster it shares a name with, none when it shares
-   names with two;
+   transliteration-insensitive: `names.person_name`), and organisations or places sharing
+   a name key (`names.org_name_keys`: the name or a surface form, case endings stripped,
+   less generic names and less short forms of a longer name of the same entity; a body
+   and the building it sits in compare alike: «Кремль»), join; such a group takes the QID
+   of the one QID cluster it shares a name with, none when it shares names with two.
+   An entity named only by a generic name («МВД», «правительства»: the article never said
+   which body) is the kind of body: it joins the entities named by the same kind, and
+   nothing else (NEREL links such mentions to the class: government Q7188);
 3. an initialled name («С. Лавров») or a bare surname («Лавров») joins the one cluster of a
    full name with that surname (and initial) whose posts are compatible — either unknown,
    or sharing a title word, an organisation or a country; where several are compatible, an
@@ -29,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from svodka.resolve.local import LocalEntity, NodeKey
-from svodka.resolve.names import PersonName, fold, initials, is_acronym, is_generic_org
+from svodka.resolve.names import PersonName, fold, initials, is_acronym
 
 
 @dataclass
@@ -49,18 +53,16 @@ class Node:
 
     @property
     def sort_key(self) -> str:
-        type_, name, qid, posts, article = self.key
-        return "\t".join((type_, name, qid, ",".join(sorted(posts)), article))
+        type_, name, qid, posts = self.key
+        return "\t".join((type_, name, qid, ",".join(sorted(posts))))
 
     def add(self, local: LocalEntity) -> None:
         self.members.append(local)
         if (local.name, local.article, local.id) < (self.sample.name, self.sample.article,
                                                     self.sample.id):
             self.sample = local  # the same sample whatever order members came in
-        for alias in local.aliases - self.aliases:
-            folded = fold(alias)
-            if folded and not is_generic_org(folded):
-                self.names.add(folded)
+        if local.type != "PERSON":
+            self.names.update(local.name_keys())
         self.aliases |= local.aliases
         self.articles.add(local.article)
         self.spellings[local.name] += local.mention_count or 1
@@ -108,9 +110,9 @@ def _strong_keys(node: Node) -> list[tuple[str, ...]]:
     if sample.type == "PERSON":
         parts = sample.person
         return [("full", parts.first, parts.surname)] if parts and parts.form == "full" else []
-    if sample.generic:
-        return []
-    return [("name", sample.type, name) for name in sorted(node.names)]
+    if sample.generic:  # only the same kind: a generic name is no alias of one body
+        return [("kind", sample.type, sample.kind_key())]
+    return [("name", sample.name_family, name) for name in sorted(node.names)]
 
 
 def cluster_nodes(nodes: Iterable[Node]) -> list[list[Part]]:

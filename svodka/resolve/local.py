@@ -13,14 +13,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from svodka.resolve.names import PersonName, fold, initials, is_acronym, is_generic_org, person_name
+from svodka.resolve.names import (
+    PersonName,
+    fold,
+    initials,
+    is_acronym,
+    is_generic_org,
+    org_name_keys,
+    person_name,
+    word_stems,
+)
 
 ALIAS_KINDS = frozenset({"name", "adjective"})
 TITLE_WORD = re.compile(r"[а-яёa-z]+")
 TITLE_STOP = frozenset({"экс", "вице", "бывший", "первый", "заместитель", "исполняющий",
                         "обязанности", "временно", "дела", "дело", "делам"})
 
-NodeKey = tuple[str, str, str, frozenset[str], str]  # type, folded name, QID, posts, article
+NAME_FAMILY = {"FACILITY": "ORGANIZATION"}
+NodeKey = tuple[str, str, str, frozenset[str]]  # type, folded name, QID, posts
 BlockKey = tuple[str, ...]
 
 
@@ -41,15 +51,19 @@ class LocalEntity:
         return person_name(self.name) if self.type == "PERSON" else None
 
     @property
+    def name_family(self) -> str:
+        """The type names are compared within: a seat of power and the body it houses share
+        their names («Кремль», «Белый дом» are read as either)."""
+        return NAME_FAMILY.get(self.type, self.type)
+
+    @property
     def generic(self) -> bool:
         return self.type != "PERSON" and not self.wikidata and is_generic_org(self.name)
 
     def node_key(self) -> NodeKey:
-        """Entities with equal node keys are resolved alike; a generic organisation name
-        («МИД») keeps its article, so it never meets another article's."""
+        """Entities with equal node keys are resolved alike."""
         return (self.type, fold(self.name), self.wikidata or "",
-                self.posts if self.type == "PERSON" else frozenset(),
-                self.article if self.generic else "")
+                self.posts if self.type == "PERSON" else frozenset())
 
     def block_keys(self) -> list[BlockKey]:
         """Keys shared by every pair of entities the linking rules may join."""
@@ -59,16 +73,19 @@ class LocalEntity:
             keys.append(("P", parts.surname) if parts else ("P?", fold(self.name)))
             return keys
         keys = [("Q", self.wikidata)] if self.wikidata else []
-        if self.generic:
-            return keys + [("G", self.article, self.id)]
-        keys += [("N", self.type, name) for name in self.name_keys()]
+        if self.generic:  # the kind of body («МВД»): it meets only the same kind (cluster.py)
+            return keys + [("G", self.type, self.kind_key())]
+        keys += [("N", self.name_family, name) for name in self.name_keys()]
         keys += [("A", self.type, acronym) for acronym in self.acronym_keys()]
         return keys
 
+    def kind_key(self) -> str:
+        """A generic name's stems: «правительства», «правительство» are one kind."""
+        return " ".join(word_stems(self.name))
+
     def name_keys(self) -> list[str]:
         """Folded name and name-like aliases (organisations and places)."""
-        names = {fold(self.name)} | {fold(a) for a in self.aliases}
-        return sorted(n for n in names if n and not is_generic_org(n))
+        return org_name_keys(self.name, self.aliases)
 
     def acronym_keys(self) -> tuple[str, ...]:
         """An acronym's own folded form, or a several-word name's initials."""

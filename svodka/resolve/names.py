@@ -9,12 +9,14 @@ scripts meet: «Сергей» → sergei ← «Sergey», «Лавров» → l
     person_name("С. Лавров")                 # → PersonName("initial", "s", "lavrov")
     person_name("Лавров")                    # → PersonName("surname", "", "lavrov")
     initials("Федеральная служба безопасности")  # → ("фсб",)
+    word_stems("Коммунистической партии")  # → ("коммунистическ", "парт")
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +34,15 @@ ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,7}$")
 WORD = re.compile(r"[\w.-]+")
 QUOTES = re.compile(r"[«»\"'“”„()]")
 # function words left out of an organisation's initials
+# Russian case and number endings, longest first: `word_stems` strips one of them so the
+# inflected forms of a name meet («правительства», «правительстве» → правительств)
+ENDINGS = tuple(sorted("""
+    ьев ьям ьями ьях ями ами иями ией ием иям иях ого его ому ему ыми ими ая яя ое ее ые ие ый
+    ий ой ей ую юю ом ем ам ям ах ях ов ев ых их ию ия ии ью ья а я о е у ю ы и ь й
+    """.split(), key=len, reverse=True))  # noqa: SIM905 (a list of 55 strings reads worse)
+# names keep «-ом», «-ем» (also before «-у»): nominatives end so («Газпром», «Росатом»:
+# «Газпрому» → газпром); a generic name drops them («правительством»)
+NAME_ENDINGS = tuple(e for e in ENDINGS if e not in ("ом", "ем", "ому", "ему"))
 INITIAL_SKIP = frozenset({"и", "в", "во", "по", "на", "о", "об", "для", "при", "с", "со", "за",
                           "of", "the", "and", "for"})
 
@@ -128,6 +139,53 @@ def initials(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=200_000)
+def word_stems(text: str) -> tuple[str, ...]:
+    """The folded words of a name, each without one case ending (a word stays whole where
+    that would leave fewer than 3 letters): inflected forms of a name share them. An
+    acronym stays whole and in capitals, so «ДУМ» is no stem of «Дума»."""
+    return _stems(text, NAME_ENDINGS)
+
+
+def _stems(text: str, endings: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word.replace("Ё", "Е") if is_acronym(word) else
+                 "-".join(_strip_ending(part, endings) for part in fold(word).split("-"))
+                 for word in QUOTES.sub(" ", text).split())
+
+
+def _strip_ending(word: str, endings: tuple[str, ...]) -> str:
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _generic_stems() -> frozenset[tuple[str, ...]]:
+    return frozenset(_stems(name, ENDINGS) for name in lexicon_words(GENERIC_ORGS))
+
+
+@lru_cache(maxsize=200_000)
 def is_generic_org(name: str) -> bool:
-    """A name of a kind of body («МИД», «правительство»), not of one body."""
-    return fold(name) in lexicon_words(GENERIC_ORGS)
+    """A name of a kind of body («МИД», «правительство»), not of one body, in any case form
+    («правительства», «полиции»)."""
+    folded = fold(name)
+    return folded in lexicon_words(GENERIC_ORGS) or _stems(folded, ENDINGS) in _generic_stems()
+
+
+def org_name_keys(name: str, aliases: Iterable[str]) -> list[str]:
+    """The folded names an organisation or place may share with another article's: its
+    canonical name and surface forms, less generic ones and less the forms that are only
+    the first words of a longer name of the same entity («Коммунистической партии» of
+    «Коммунистическая партия Кубы», «МИД» of «МИД России»): the article said which body a
+    short form meant, another article's short form may mean another."""
+    stems = {}
+    for text in sorted({name, *aliases}):
+        if fold(text) and not is_generic_org(text):
+            stems.setdefault(fold(text), word_stems(text))
+    keys = set()
+    for own in stems.values():
+        if any(len(other) > len(own) and other[: len(own)] == own for other in stems.values()):
+            continue
+        keys.add(" ".join(own))
+    return sorted(keys)
