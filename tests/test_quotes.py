@@ -515,3 +515,14 @@ def test_a_block_reporting_in_the_third_person_is_no_direct_quote(extract):
                      "Он говорил, что олигарх просил прощения у президента.")
     quote = quote_for(record, "олигарх просил прощения у президента")
     assert quote is not None and quote["kind"] == "indirect"
+
+
+def test_a_block_after_a_reporting_sentence_is_the_same_sources_words(extract):
+    record = extract("Вдова Ирина Соколова отмечает, что давно поняла, куда ушло письмо:\n"
+                     "Я видела этот текст, он был написан от руки.")
+    inner = quote_for(record, "давно поняла, куда ушло письмо")
+    block = quote_for(record, "Я видела этот текст, он был написан от руки")
+    assert inner is not None and block is not None
+    assert block["kind"] == "direct"
+    assert inner["speaker_name"] == block["speaker_name"] == "Ирина Соколова"
+

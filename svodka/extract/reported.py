@@ -139,7 +139,22 @@ def reported_quotes(ctx: SpeechContext) -> list[Found]:
                 quote = from_verb(ctx, i, a, b, index)  # «дал понять, что …»
             if quote is not None and quote.end > quote.start:
                 found.append(quote)
+                block = _block_after(ctx, quote, b)
+                if block is not None:
+                    found.append(block)
     return found
+
+
+def _block_after(ctx: SpeechContext, quote: Found, b: int) -> Found | None:
+    """«X отмечает, что поняла, что письмо отправлено:» + a block on the next line: the
+    sentence's reported content, and the block after its colon is the same source's words."""
+    last = ctx.tokens[b - 1]
+    if last.text != ":" or quote.kind == "direct" or quote.end > last.start or (
+            ctx.quoted_at(last.start)):
+        return None
+    if "\n" not in ctx.text[last.end : last.end + 3]:
+        return None  # only a block set on its own line
+    return _after_colon(ctx, b, quote.speaker, quote.cue or ":", quote.carry)
 
 
 @lru_cache(maxsize=1)
