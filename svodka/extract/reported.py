@@ -1033,7 +1033,8 @@ def from_phrase(ctx: SpeechContext, i: int, a: int, b: int, *, width: int = 1) -
     if bare_hedge and comma is None and noun + 1 < b and _has_finite(ctx, noun + 1, b):
         comma = noun  # «По предварительным оценкам на процесс уйдет …»: no comma, no source
     if i == a or all(t.pos in ("CCONJ", "ADV", "PUNCT") for t in tokens[a:i]) or (
-            k > a and tokens[k - 1].pos in ("SCONJ", "CCONJ")):  # «…, хотя, по словам X, …»
+            k > a and tokens[k - 1].pos in ("SCONJ", "CCONJ")) or (  # «…, хотя, по словам X, …»
+            i > a and tokens[i - 1].lemma in ("где", "куда", "откуда")):  # «…, где, по её словам, …»
         if comma is None or comma + 1 >= b:
             return None
         return _indirect(ctx, tokens[comma + 1].start, clause_end(ctx, comma + 1, b), speaker,
