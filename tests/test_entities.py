@@ -111,6 +111,13 @@ def test_first_name_and_patronymic_join_the_full_name(extract):
     assert sorted(p["name"] for p in people) == ["Виктор Черномырдин", "Сергей Кириенко"]
 
 
+def test_a_name_without_its_middle_name_joins_the_full_one(extract):
+    record = extract("Адвокат Грегори Ваент Фолл подал иск. Грегори Фолл уверен в победе.")
+    people = [e for e in record["entities"] if e["type"] == "PERSON"]
+    assert [p["name"] for p in people] == ["Грегори Ваент Фолл"]
+    assert len(people[0]["mentions"]) == 2
+
+
 def test_a_surname_ending_like_a_patronymic_is_a_surname(extract):
     record = extract("Виктор Янукович прибыл в Москву. Виктор Медведчук остался в Киеве.")
     people = sorted(e["name"] for e in record["entities"] if e["type"] == "PERSON")

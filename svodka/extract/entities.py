@@ -305,6 +305,7 @@ def _group_people(article: Article, people: list[Candidate], nlp: NLP) -> None:
             and not INITIAL.match(_name_words(c.normal)[0]) and not _first_and_patronymic(c, nlp)]
     for c in full:
         c.group = "PERSON:" + fold(c.normal)
+    _join_middle_names(full)
     for c in people:
         if c.group:
             continue
@@ -430,6 +431,21 @@ def _entry_name(article: Article, entry: GazetteerEntry, members: list[Candidate
 def _first_word(name: str) -> str:
     words = fold(name).strip("«»\"„“ ").split()
     return words[0].strip("«»\"„“,.") if words else ""
+
+
+def _join_middle_names(full: list[Candidate]) -> None:
+    """«Грегори Фолл» joins «Грегори Ваент Фолл», «Хосе Бонет» joins «Хосе Луис Бонет»: the
+    same first and last word, when one longer name of the article has them."""
+    longer: dict[tuple[str, str], set[str]] = {}
+    for c in full:
+        words = [fold(w) for w in _name_words(c.normal)]
+        if len(words) >= 3:
+            longer.setdefault((words[0], words[-1]), set()).add(c.group)
+    for c in full:
+        words = [fold(w) for w in _name_words(c.normal)]
+        owners = longer.get((words[0], words[-1]), set()) if len(words) == 2 else set()
+        if len(owners) == 1:
+            c.group = next(iter(owners))
 
 
 def _first_and_patronymic(c: Candidate, nlp: NLP) -> bool:
