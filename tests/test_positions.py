@@ -105,6 +105,21 @@ SENTENCES = [
     # a subject pronoun the coref stage links to the person
     ("Иван Морозов родился в Твери. В 2010 году он стал губернатором области.",
      "Иван Морозов", "губернатор области", None, None),
+    # a name set off by commas after the title that opens the clause
+    ("Президент Казахстана, Касым-Жомарт Токаев, выразил соболезнования.",
+     "Касым-Жомарт Токаев", "президент", None, "Казахстан"),
+    # the title before its linking verb, past another post of the holder's
+    ("Новым спикером парламента стал бывший глава администрации Игорь Соколов.",
+     "Игорь Соколов", "спикер", "парламент", None),
+    # an acting post before a passive appointment
+    ("Врио губернатора области назначен Павел Кузнецов.",
+     "Павел Кузнецов", "врио губернатора области", None, None),
+    # an abbreviation in brackets between two stacked titles
+    ("Начальник войск радиоэлектронной борьбы (РЭБ) генерал-майор Олег Ковалёв выступил.",
+     "Олег Ковалёв", "генерал-майор", None, None),
+    # a long biographical aside between the name and the dash
+    ("Антон Лебедев (род. 3 мая 1960 года в Воронеже, окончил МГУ) — российский "
+     "дипломат.", "Антон Лебедев", "дипломат", None, "Россия"),
 ]
 
 

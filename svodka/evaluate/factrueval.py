@@ -26,7 +26,10 @@ reproduced):
   mention of its person overlaps a span of the `Who` chain, one of its start/end overlaps
   the `Position` span (when the fact has one) and its organization or country has a
   mention overlapping a span of the `Where` chain (when the fact has one). Rows `who+position` and `who+where` relax
-  the match to those two arguments.
+  the match to those two arguments. factRuEval's Occupation is a person's work at a place
+  (an organisation or a state: the `Where` slot), so only positions naming an organisation
+  or a country are compared; the row `Occupation, all positions` counts the others as
+  predictions too («правозащитник», «вратарь» alone are posts, not such facts).
 - Meeting vs `events` of type meeting or talks: the participants must agree both ways
   (each gold participant chain overlaps a participant's mention and each participant
   overlaps a gold chain).
@@ -235,7 +238,8 @@ def score_occupations(doc: FactRuEvalDocument, record: dict[str, Any], table: Ta
     for p in record.get("positions", []):
         key = (p["person"], p["title"], p.get("organization"), p.get("country"))
         facts.setdefault(key, []).append(p)
-    positions = list(facts.values())
+    every = list(facts.values())
+    positions = [same for same in every if same[0].get("organization") or same[0].get("country")]
 
     def who(fact: Fact, same: list[dict[str, Any]]) -> bool:
         return _touches(fact.ranges("Who"), mentions.get(same[0]["person"], []))
@@ -255,6 +259,8 @@ def score_occupations(doc: FactRuEvalDocument, record: dict[str, Any], table: Ta
         gold, positions, lambda f, p: who(f, p) and post(f, p)))
     table.row("Occupation who+where").add(score_matching(
         gold, positions, lambda f, p: who(f, p) and where(f, p)))
+    table.row("Occupation, all positions").add(score_matching(
+        gold, every, lambda f, p: who(f, p) and post(f, p) and where(f, p)))
 
 
 def score_meetings(doc: FactRuEvalDocument, record: dict[str, Any], table: Table) -> None:

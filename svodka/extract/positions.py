@@ -52,6 +52,7 @@ APPOSITION_MARKS = {",", "—", "–", "-", "("}
 LINK_WORDS_MAX = 4
 DOMINANCE = 3  # how much more often than all others together the article's country is named
 INSERT_MAX = 6
+BIO_ASIDE_MAX = 30  # tokens of a bracketed aside between a name and a dash
 NULL_SUBJECT_SENTENCES = 2  # how far back a subjectless clause's person may be named  # tokens of an aside between a title and the name it precedes
 # between an appointee and the post: «на пост посла», «в качестве премьера», «освободил
 # Небензю от должности заместителя министра», «снять Зюганова с поста лидера»
@@ -85,12 +86,59 @@ class Context:
                     occurrences.append(Occurrence(entity.id, entity.type, mention.kind,
                                                   first, last))
         occurrences.sort(key=lambda o: (o.first, -o.last))
+        cuts = self._title_cuts(occurrences)
         for occ in occurrences:
             for i in range(occ.first, occ.last + 1):
                 self.inner.setdefault(i, []).append(occ)
-                if occ.kind in ("name", "adjective") and i not in self.outer:
+                if occ.kind in ("name", "adjective") and i not in self.outer and \
+                        i < cuts.get(id(occ), i + 1):
                     self.outer[i] = occ
         self.labels = [self.label(i) for i in range(len(self.tokens))]
+        self._mark_acting()
+        self.title_starts: dict[int, int] = {}  # a title's first token → its stop
+
+    def _mark_acting(self) -> None:
+        """«и. о.», «и.о.», «врио» before a title head: label "acting"."""
+        tokens = self.tokens
+        for i, token in enumerate(tokens):
+            word = fold(token.text)
+            if word == "врио":
+                self.labels[i] = "acting"
+            elif word == "и" and i + 3 < len(tokens) and tokens[i + 1].text == "." and \
+                    fold(tokens[i + 2].text) == "о" and tokens[i + 3].text == "." and \
+                    tokens[i + 1].start == token.end:
+                for j in range(i, i + 4):
+                    self.labels[j] = "acting"
+
+    def _title_cuts(self, occurrences: list[Occurrence]) -> dict[int, int]:
+        """Titles the entity stage took into a name. A person's name that begins with title
+        words («Принц Уильям», «Сэр Алекс Фергюсон», «Генерал-полковник Владимир Кулаков»)
+        is narrowed to the name; an organisation that ends in a title right before a
+        person's name («администрация президента США Барака Обамы») stays the
+        organisation's up to the title head only. Returns id(occurrence) → the token its
+        outer reach stops at."""
+        cuts: dict[int, int] = {}
+        people = {o.first for o in occurrences if o.type == "PERSON" and o.kind == "name"}
+        for occ in occurrences:
+            if occ.kind != "name":
+                continue
+            if occ.type == "PERSON":
+                first = occ.first
+                while first < occ.last and self._title_word(first):
+                    first += 1
+                if any(self.tokens[i].pos != "ADJ" for i in range(first, occ.last + 1)):
+                    occ.first = first  # not «Папа Римский», «Принц Кембриджский»
+            elif occ.type == "ORGANIZATION" and occ.last + 1 in people:
+                head = next((i for i in range(occ.first, occ.last + 1)
+                             if self._title_word(i, heads_only=True)), None)
+                if head is not None:
+                    cuts[id(occ)] = head
+        return cuts
+
+    def _title_word(self, i: int, *, heads_only: bool = False) -> bool:
+        token = self.tokens[i]
+        label = label_token(token.text, token.lemma, token.pos, token.feats.get("Case"))
+        return label in HEAD_LABELS or not heads_only and label in MODIFIER_LABELS
 
     def label(self, i: int) -> str:
         token = self.tokens[i]
@@ -136,6 +184,7 @@ def extract_positions(article: Article, *, nlp: NLP) -> list[Position]:
     seen: set[tuple[str, int, int]] = set()
     titles = find_titles(ctx.labels)
     starts = {first: stop for first, stop in titles}
+    ctx.title_starts = starts
     prenamed: dict[int, list[str]] = {}  # a title's first token → the people named after it
     found = []
     for first, stop in reversed(titles):
@@ -266,7 +315,7 @@ def _same_post(bare: str, full: str) -> bool:
 def holders(ctx: Context, first: int, stop: int) -> list[str]:
     """The person ids the title [first, stop) belongs to."""
     head = _head_index(ctx, first, stop)
-    person = _named_after(ctx, first, stop)
+    person = _named_after(ctx, first, stop) or _comma_named(ctx, first, head, stop)
     if person is not None and not _agrees(ctx.tokens[head], ctx.tokens[person.first]):
         person = _person_after_possessor(ctx, head, person)
     if person is not None:
@@ -276,16 +325,18 @@ def holders(ctx: Context, first: int, stop: int) -> list[str]:
         return people
     before = first - 1
     fillers = lexicon_words("title_link_fillers.txt")
-    while before > first - LINK_WORDS_MAX and before >= 1 and (
+    words = 0  # adjectives do not count: «— один из самых известных голливудских продюсеров»
+    while words < LINK_WORDS_MAX - 1 and before >= 1 and (
             fold(ctx.tokens[before].text) in fillers or ctx.tokens[before].pos in ("ADV", "ADJ")
             or fold(ctx.tokens[before].text) == "и"):
+        words += ctx.tokens[before].pos != "ADJ"
         before -= 1
     if before >= 1 and ctx.tokens[before].text in APPOSITION_MARKS:
         person = _name_before(ctx, before)
         if person is not None and (ctx.tokens[before].text != "," or _closes(ctx, stop)):
             return [person.entity]
     person = (_copula_subject(ctx, first) or _complement_object(ctx, first, head)
-              or _inverted_copula(ctx, head, stop))
+              or _inverted_copula(ctx, first, head, stop))
     if person is not None:
         return [person.entity]
     return [occ.entity for occ in ctx.inner.get(head, [])
@@ -298,11 +349,16 @@ def _named_after(ctx: Context, first: int, stop: int) -> Occurrence | None:
     Бах», «артист «Солнечный клоун» Олег Попов») or a dash («водитель автобуса — Сергей
     Кубасов»)."""
     i = stop
+    head = ctx.tokens[_head_index(ctx, first, stop)]
+    plural = head.feats.get("Number") == "Plur" and head.feats.get("Case") == "Nom"
     while i < len(ctx.tokens) and i - stop <= INSERT_MAX and ctx.same_sentence(first, i):
         person = ctx.person_at(i, starting=True)
         if person is not None:
             return person
         token = ctx.tokens[i]
+        if plural and i == stop and token.text == ":" and i + 1 < len(ctx.tokens):
+            i += 1  # «гандболистки клуба «Динамо»: Ольга Левина, Анна Седойкина»
+            continue
         if token.text in ("(", "«", '"', "''", "„", "“"):
             close = _closing(ctx, i)
             if close is None:
@@ -315,6 +371,25 @@ def _named_after(ctx: Context, first: int, stop: int) -> Occurrence | None:
             i += 2  # «таких музыкантов, как Колин Дэвис»
         else:
             return None
+    return None
+
+
+def _comma_named(ctx: Context, first: int, head: int, stop: int) -> Occurrence | None:
+    """A name set off by commas after a nominative title that opens its clause:
+    «Президент России, Владимир Путин, выразил соболезнования»."""
+    if ctx.tokens[head].feats.get("Case") != "Nom" or stop + 1 >= len(ctx.tokens) or \
+            ctx.tokens[stop].text != "," or not ctx.same_sentence(first, stop + 1):
+        return None
+    if first > 0 and ctx.same_sentence(first - 1, first) and \
+            ctx.tokens[first - 1].text not in (",", "—", "–", ":", "(", "«", '"'):
+        return None
+    person = ctx.person_at(stop + 1, starting=True)
+    if person is None or ctx.tokens[person.first].feats.get("Case") not in (None, "Nom"):
+        return None
+    after = person.last + 1
+    if after < len(ctx.tokens) and ctx.same_sentence(first, after) and \
+            ctx.tokens[after].text in (",", "("):
+        return person
     return None
 
 
@@ -337,10 +412,14 @@ def _stacked(ctx: Context, first: int, stop: int, starts: dict[int, int],
     и актриса Селена Гомес», «народная артистка СССР, оперная певица Елена Образцова»,
     «наблюдатель от ОБСЕ парламентарий Хуан Суареш» — two posts of one person named once.
     «уволил начальника ПВО Президент Медведев» is two people."""
+    close = _closing(ctx, stop) if stop < len(ctx.tokens) and \
+        ctx.tokens[stop].text == "(" else None
     if stop in starts:
         nxt = stop
     elif stop + 1 in starts and fold(ctx.tokens[stop].text) in ("и", ","):
         nxt = stop + 1
+    elif close is not None and close + 1 in starts:
+        nxt = close + 1  # «начальник войск РЭБ (РЭБ) генерал-майор Олег Иванов»
     else:
         return []
     case = ctx.tokens[_head_index(ctx, first, stop)].feats.get("Case")
@@ -397,7 +476,10 @@ def _name_before(ctx: Context, mark: int) -> Occurrence | None:
     person = ctx.person_at(mark - 1, starting=False)
     if person is not None or mark < 2 or ctx.tokens[mark - 1].text != ")":
         return person
-    for j in range(mark - 2, max(0, mark - 2 - INSERT_MAX), -1):
+    # a dash may follow a long aside of dates and places: «Антониу Гутерреш (порт. …; род.
+    # 30 апреля 1949 в Лиссабоне) — португальский политик»
+    reach = BIO_ASIDE_MAX if ctx.tokens[mark].text in ("—", "–") else INSERT_MAX
+    for j in range(mark - 2, max(0, mark - 2 - reach), -1):
         if ctx.tokens[j].text == "(":
             return ctx.person_at(j - 1, starting=False) if j >= 1 else None
     return None
@@ -458,12 +540,17 @@ def _null_subject(ctx: Context, i: int, first: int) -> Occurrence | None:
     return None
 
 
-def _inverted_copula(ctx: Context, head: int, stop: int) -> Occurrence | None:
+def _inverted_copula(ctx: Context, first: int, head: int, stop: int) -> Occurrence | None:
     """A title in the instrumental before its linking verb and the holder: «Капитаном стал
-    Михаэль Баллак», «Мэром избран легендарный баскетболист Дэйв Бинг»."""
-    if ctx.tokens[head].feats.get("Case") != "Ins":
+    Михаэль Баллак», «Мэром избран легендарный баскетболист Дэйв Бинг», «Новым спикером
+    Госдумы стал экс-глава администрации Сергей Нарышкин» (past another title of the
+    holder's); a nominative (or acting) title before a passive appointment: «Врио
+    премьер-министра назначен Владимир Гройсман»."""
+    case = ctx.tokens[head].feats.get("Case")
+    nominative = case == "Nom" or ctx.labels[first] == "acting"
+    if case != "Ins" and not nominative:
         return None
-    verbs = {row[0] for row in lexicon_rows("title_link_verbs.tsv")}
+    verbs = {row[0]: row[1:] for row in lexicon_rows("title_link_verbs.tsv")}
     fillers = lexicon_words("title_link_fillers.txt")
     has_verb = False
     i = stop
@@ -473,7 +560,13 @@ def _inverted_copula(ctx: Context, head: int, stop: int) -> Occurrence | None:
         person = ctx.person_at(i, starting=True)
         if person is not None:
             return person if has_verb and token.feats.get("Case") in (None, "Nom") else None
+        if has_verb and i in ctx.title_starts and i > stop:
+            i = ctx.title_starts[i]  # the holder's other post, named before the name
+            continue
         if token.lemma in verbs:
+            if nominative and ("passive" not in verbs[token.lemma]
+                               or token.feats.get("Voice") != "Pass"):
+                return None
             has_verb = True
         elif not (fold(token.text) in fillers or token.pos in ("ADV", "ADJ", "NUM")
                   or ctx.labels[i] in HEAD_LABELS):
@@ -547,7 +640,12 @@ def describe(ctx: Context, first: int, stop: int, nlp: NLP, *,
     while start_index < head and ctx.labels[start_index] in MODIFIER_LABELS and \
             _country_adjective(ctx, start_index):
         start_index += 1
-    title = nominative(ctx.tokens, start_index, head, end_index, ctx.article.text, nlp)
+    if ctx.labels[first] == "acting":  # «врио губернатора области»: the post stays genitive
+        written = " ".join(ctx.article.text[ctx.tokens[first].start:
+                                            ctx.tokens[end_index - 1].end].split())
+        title = written[:1].lower() + written[1:]
+    else:
+        title = nominative(ctx.tokens, start_index, head, end_index, ctx.article.text, nlp)
     start = ctx.tokens[start_index].start
     end = ctx.tokens[end_index - 1].end
     return title, start, end, organization, country

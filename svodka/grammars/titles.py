@@ -18,6 +18,8 @@ small, readable and fast. Labels:
     person  a token of a person's name (ends every title)
     and     «и»;  po «по»;  dat a dative word;  v «в», «при», «от», «на», «из» (before a
             place: «посол ЕС на Южном Кавказе», «певец из Омска»);  quote a quotation mark
+    acting  «и. о.», «врио» before a title («и. о. министра транспорта»: the post is the
+            minister's, its head stays in the genitive)
     headobj an adjective or participle used as a post that governs an object
             («командующий», «управляющий»; `lexicons/title_adjective_heads.tsv`)
     obj     an instrumental or accusative noun or adjective, such a post's object
@@ -48,8 +50,10 @@ TAIL_ITEM = or_(
     rule(eq("po"), or_(eq("dat"), eq("ent")).repeatable(max=4)),
     rule(eq("v"), eq("ent").repeatable(max=3)),
 )
+ACTING = eq("acting").repeatable(max=4)
 TITLE = or_(
     rule(
+        ACTING.optional(),
         MODIFIER.repeatable(max=3).optional(),
         HEAD,
         TAIL_ITEM.repeatable(max=10).optional(),
@@ -57,7 +61,7 @@ TITLE = or_(
     rule(  # «командующий Черноморским флотом», «исполняющий обязанности губернатора»
         MODIFIER.repeatable(max=3).optional(),
         eq("headobj"),
-        or_(rule(eq("head")), rule(or_(eq("obj"), eq("ent")).repeatable(max=4))),
+        or_(rule(eq("head")), rule(or_(eq("obj"), eq("ent")).repeatable(max=4))).optional(),
         TAIL_ITEM.repeatable(max=10).optional(),
     ),
 )
