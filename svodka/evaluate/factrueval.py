@@ -28,8 +28,9 @@ reproduced):
   mention overlapping a span of the `Where` chain (when the fact has one). Rows `who+position` and `who+where` relax
   the match to those two arguments. factRuEval's Occupation is a person's work at a place
   (an organisation or a state: the `Where` slot), so only positions naming an organisation
-  or a country are compared; the row `Occupation, all positions` counts the others as
-  predictions too («правозащитник», «вратарь» alone are posts, not such facts).
+  or a country are compared (`who+position`, which drops the place, compares all); the
+  row `Occupation, all positions` counts the others as predictions too («правозащитник»,
+  «вратарь» alone are posts, not such facts).
 - Meeting vs `events` of type meeting or talks: the participants must agree both ways
   (each gold participant chain overlaps a participant's mention and each participant
   overlaps a gold chain).
@@ -256,7 +257,7 @@ def score_occupations(doc: FactRuEvalDocument, record: dict[str, Any], table: Ta
     table.row("Occupation").add(score_matching(
         gold, positions, lambda f, p: who(f, p) and post(f, p) and where(f, p)))
     table.row("Occupation who+position").add(score_matching(
-        gold, positions, lambda f, p: who(f, p) and post(f, p)))
+        gold, every, lambda f, p: who(f, p) and post(f, p)))
     table.row("Occupation who+where").add(score_matching(
         gold, positions, lambda f, p: who(f, p) and where(f, p)))
     table.row("Occupation, all positions").add(score_matching(
