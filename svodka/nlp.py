@@ -9,6 +9,7 @@ case, so every stage sees one lemma per token.
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
 import pymorphy3
@@ -28,6 +29,8 @@ from svodka.pipeline import Stage
 from svodka.settings import Settings
 
 log = logging.getLogger(__name__)
+# an abbreviation with a case ending written on: «МИДа», «МИДу» (one or two letters)
+INFLECTED_ABBREVIATION = re.compile(r"^([А-ЯЁA-Z]{2,})-?([а-яё]{1,2})$")
 
 # Universal POS → the OpenCorpora POS tags pymorphy may give for it
 UD_TO_OC = {
@@ -161,7 +164,12 @@ class NLP:
         parts = []
         for i, token in enumerate(tokens):
             word = token.text
-            if i <= head and token.pos in ("NOUN", "PROPN", "ADJ", "DET") and word.isalpha():
+            abbreviation = INFLECTED_ABBREVIATION.match(word)
+            if abbreviation:
+                word = abbreviation.group(1)  # «МИДа», «МИДу» → «МИД»
+            elif i <= head and token.pos in ("NOUN", "PROPN", "ADJ", "DET") and (
+                    word.isalpha() or "-" in word and word[1:].replace("-", "").isalpha()
+                    and word[1:].islower()):  # «пресс-службе» → «пресс-служба»; «ОВД-Инфо»
                 agree = wanted | ({gender} if gender and i < head and "sing" in wanted else set())
                 word = self._inflect(token, agree)
             if i:

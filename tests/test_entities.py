@@ -243,3 +243,25 @@ def test_a_surname_natasha_missed_joins_the_person(extract):
 def test_nobel_prize_adjective_is_a_person_mention(extract):
     record = extract("Писатель получил Нобелевскую премию по литературе.")
     assert ("PERSON", "Нобелевскую") in spans(record)
+
+
+@pytest.mark.parametrize(("text", "parts", "joined"), [
+    # a first name, then a name, all nominative: one person cut in two
+    ("Вчера выступил Нейл Патрик Харрис.", ("Нейл", "Патрик Харрис"), True),
+    # whose defender, then the defender: two people
+    ("Выступил защитник Алёхиной Александр Подрабинёк.", ("Алёхиной", "Александр Подрабинёк"),
+     False),
+    # a comma between them: a list
+    ("Выступили Нейл, Патрик Харрис.", ("Нейл", "Патрик Харрис"), False),
+])
+def test_a_name_cut_in_two_is_joined(text, parts, joined):
+    from svodka.extract.entities import Candidate
+    from svodka.extract.entity_spans import join_split_names
+    from svodka.nlp import get_nlp
+
+    article = Article(text=text)
+    get_nlp().annotate(article)
+    candidates = [Candidate(text.index(p), text.index(p) + len(p), "PERSON") for p in parts]
+    spans = {(c.start, c.end) for c in join_split_names(article, candidates)}
+    whole = (text.index(parts[0]), text.index(parts[1]) + len(parts[1]))
+    assert spans == ({whole} if joined else {(c.start, c.end) for c in candidates})

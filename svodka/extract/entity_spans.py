@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from svodka.article import Article, Token
 from svodka.gazetteer import Gazetteer, GazetteerEntry, plain_key
 from svodka.lexicons import lexicon_rows, lexicon_words
-from svodka.nlp import NLP, fold
+from svodka.nlp import NLP, fold, get_nlp
 
 if TYPE_CHECKING:
     from svodka.extract.entities import Candidate
@@ -58,6 +58,7 @@ def repair_spans(article: Article, candidates: list[Candidate], gazetteer: Gazet
                  ) -> list[Candidate]:
     """Apply every repair of this module; returns the new candidate list, sorted."""
     candidates = drop_non_organisations(article, candidates)
+    candidates = join_split_names(article, candidates)
     candidates = split_spans(article, candidates, gazetteer)
     candidates = balance_quotes(article, candidates)
     type_unknown_places(article, candidates)
@@ -69,6 +70,30 @@ def repair_spans(article: Article, candidates: list[Candidate], gazetteer: Gazet
     candidates += short_names(article, candidates)
     candidates.sort(key=lambda c: (c.start, -c.end))
     return candidates
+
+
+# --- people natasha cuts in two ---------------------------------------------------------
+
+
+def join_split_names(article: Article, candidates: list[Candidate]) -> list[Candidate]:
+    """Two names of people with one space between them are one name: natasha cuts some
+    three-word names («Нейл | Патрик Харрис»): a first name alone, then a name, all in the
+    nominative. A list of people has a comma or «и»; a name in another case depends on the
+    next one."""
+    people = sorted((c for c in candidates if c.type == "PERSON" and c.nested_in is None
+                     and c.entry is None), key=lambda c: c.start)
+    dropped: set[int] = set()
+    for left, right in pairwise(people):
+        if id(left) in dropped or article.text[left.end:right.start] != " ":
+            continue
+        words = _tokens(article, left.start, right.end)
+        if len(_tokens(article, left.start, left.end)) != 1 or not all(
+                t.feats.get("Case") == "Nom" for t in words) or not any(
+                "nomn" in p.tag for p in get_nlp().analyzer.parse(fold(words[0].text))):
+            continue  # «адвокат Алёхиной Оксана Дарова», «Майкла Джексона Кэтрин»: whose, who
+        right.start, right.normal = left.start, ""
+        dropped.add(id(left))
+    return [c for c in candidates if id(c) not in dropped]
 
 
 # --- organisations natasha over-tags ------------------------------------------------

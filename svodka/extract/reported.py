@@ -23,6 +23,7 @@ from svodka.extract.speakers import (
     CLAUSE_END,
     PREPOSITIONS_IN,
     STATEMENT_NOUNS,
+    TIME_WORDS,
     Speaker,
     SpeechContext,
     is_source_head,
@@ -936,13 +937,18 @@ def became_known(ctx: SpeechContext, i: int, a: int, b: int) -> Found | None:
     comma = next((j for j in range(i + 1, b) if tokens[j].text == ","), None)
     if comma is None or comma + 1 >= b:
         return None
-    speaker = resolve_phrase(ctx, i + 1, comma) if comma > i + 1 else None
+    first = i + 1
+    while first < comma and tokens[first].pos == "ADV":
+        first += 1  # «как стало известно сегодня, …»: when, not to whom
+    if any(t.lemma in TIME_WORDS for t in tokens[first:comma]):
+        first = comma  # «как стало известно в понедельник, …»
+    speaker = resolve_phrase(ctx, first, comma) if comma > first else None
     cue = ctx.text[tokens[i - 2].start : tokens[i].end]
     start = tokens[comma + 1].start
     if not _introductory(tokens[a : i - 2]):
         return None
     return _indirect(ctx, start, clause_end(ctx, comma + 1, b), speaker, cue,
-                     None if speaker or comma == i + 1 else "any")  # «как стало известно, …»
+                     None if speaker or comma == first else "any")  # «как стало известно, …»
 
 
 def became_known_that(ctx: SpeechContext, i: int, a: int, b: int) -> Found | None:

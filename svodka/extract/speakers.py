@@ -397,6 +397,9 @@ def speaker_after(ctx: SpeechContext, verb: int, hi: int, *, weak: bool = True
         if t.text == "," and _date_between_commas(ctx, i, hi):
             i = _date_between_commas(ctx, i, hi)  # «сообщили в воскресенье, 8 июля, полицейские»
             continue
+        if t.text == "," and heads and _titles_then_name(ctx, i + 1, hi):
+            i += 1  # «заявил актер, продюсер и директор Нейл Патрик Харрис»
+            continue
         if t.text in CLAUSE_END or t.lemma == "что":
             break
         if t.pos == "ADP" and i + 1 < hi:
@@ -436,6 +439,23 @@ def speaker_after(ctx: SpeechContext, verb: int, hi: int, *, weak: bool = True
             "Case") == ctx.tokens[head].feats.get("Case"):
         start -= 1  # «израильские СМИ», «информированный источник»
     return resolve_phrase(ctx, start, np_end(ctx, head, hi))
+
+
+def _titles_then_name(ctx: SpeechContext, i: int, hi: int) -> bool:
+    """Nominative nouns and adjectives joined by commas and «и», then a person's name: the
+    rest of a list of posts before the name they all belong to."""
+    nouns = 0
+    for j in range(i, min(hi, i + 10)):
+        t = ctx.tokens[j]
+        entity = ctx.entity_at(j)
+        if entity is not None:
+            return entity.type == "PERSON" and nouns > 0
+        if t.pos == "NOUN" and t.feats.get("Case") == "Nom" and t.feats.get("Animacy") == "Anim":
+            nouns += 1
+        elif not (t.pos == "ADJ" and t.feats.get("Case") == "Nom" or t.text == ","
+                  or t.lemma == "и"):
+            return False
+    return False
 
 
 def _date_between_commas(ctx: SpeechContext, comma: int, hi: int) -> int:
