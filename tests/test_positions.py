@@ -220,3 +220,21 @@ def test_a_repeated_bare_title_goes_to_the_last_person_named_with_it(pipeline, t
 def test_a_bare_state_post_takes_the_one_country_of_the_story(pipeline, text, country):
     posts = [p for p in _posts(_annotate(pipeline, text)) if p[1] == "премьер-министр"]
     assert posts and all(p[3] == country for p in posts), posts
+
+
+@pytest.mark.parametrize(("word", "gender", "genitive"), [
+    ("Джордж", "Masc", "Джорджа"),
+    ("Мингазов", "Masc", "Мингазова"),
+    ("Мендонса", "Masc", "Мендонсы"),
+    ("Петрова", "Fem", "Петровой"),
+    ("Вяземская", "Fem", "Вяземской"),
+    ("Завадский", "Masc", "Завадского"),
+    ("Шойгу", "Masc", "Шойгу"),
+    ("Линч", "Fem", "Линч"),
+    ("аль-Завахири", "Masc", "аль-Завахири"),
+])
+def test_a_name_in_the_genitive(word, gender, genitive):
+    from svodka.extract.title_forms import name_genitive
+    from svodka.nlp import get_nlp
+
+    assert name_genitive(word, gender, get_nlp()) == genitive

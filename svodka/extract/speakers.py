@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from svodka.article import Article, Entity, Token
 from svodka.extract.marks import Quoted, find_quoted, inside, top_level
+from svodka.extract.title_forms import name_genitive
 from svodka.lexicons import lexicon_rows, lexicon_words
 from svodka.nlp import fold, get_nlp
 
@@ -573,10 +574,75 @@ def _agrees_in_form(which: Token, noun: Token) -> bool:
 def nominative_speaker(ctx: SpeechContext, start: int, end: int, head: int) -> Speaker:
     """An unnamed source tokens[start:end] headed at `head`, as its nominative description."""
     number = ctx.tokens[head].feats.get("Number")
-    return Speaker(None, nominative(ctx, start, end), "Plur" if number == "Plur" else
+    fuller = _fuller_description(ctx, start, end, head)
+    if fuller is not None:  # the phrase written out before, with the name it may hold
+        speaker = resolve_phrase(ctx, *fuller)
+        if speaker is not None:
+            return speaker
+    name = nominative(ctx, start, end)
+    owner = _possessor(ctx, start, end, head)
+    if owner is not None:
+        name += " " + _genitive_name(ctx, owner)  # «его дочь» → «дочь Джорджа Мендонсы»
+    return Speaker(None, name, "Plur" if number == "Plur" else
                    ctx.tokens[head].feats.get("Gender"),
                    role=ctx.tokens[head].lemma in role_heads() and number != "Plur",
                    described=_describes_person(ctx, head, start, end))
+
+
+OWNER_GENDER = {"его": "Masc", "ее": "Fem"}  # possessive pronouns of one person
+
+
+def _possessor(ctx: SpeechContext, start: int, end: int, head: int) -> Entity | None:
+    """The person a possessive pronoun before a relation noun stands for («его адвокаты»,
+    «её дочь»): the nearest person named before whose gender fits."""
+    if start == 0 or end != head + 1 or ctx.tokens[head].pos != "NOUN" or ctx.tokens[
+            head].feats.get("Animacy") != "Anim":
+        return None
+    gender = OWNER_GENDER.get(fold(ctx.tokens[start - 1].text))
+    if gender is None:
+        return None
+    for j in range(start - 2, max(-1, start - 80), -1):
+        entity = ctx.entity_at(j)
+        if entity is not None and entity.type == "PERSON":
+            return entity if ctx.genders.get(entity.id) in (gender, "") else None
+    return None
+
+
+def _genitive_name(ctx: SpeechContext, entity: Entity) -> str:
+    """The person's fullest name in the genitive: a mention written so, else inflected."""
+    name = speaker_of_entity(ctx, entity).name or entity.name
+    words = name.split()
+    for mention in entity.mentions:
+        first = ctx.by_start.get(mention.start)
+        if first is None:
+            continue
+        tokens = [t for t in ctx.tokens[first:first + len(words)] if t.end <= mention.end]
+        if len(tokens) == len(words) and all(t.feats.get("Case") == "Gen" for t in tokens):
+            return ctx.text[tokens[0].start:tokens[-1].end]
+    nlp, gender = get_nlp(), ctx.genders.get(entity.id) or None
+    return " ".join(name_genitive(word, gender, nlp) for word in words)
+
+
+def _fuller_description(ctx: SpeechContext, start: int, end: int, head: int
+                        ) -> tuple[int, int] | None:
+    """A description the article wrote out in full before: «Дочь Джорджа Мендонсы сказала …
+    Дочь рассказала …», «министерство здравоохранения Великобритании … министерство
+    здравоохранения сообщило»: (start, end) of that nearest fuller phrase."""
+    if end != head + 1 or ctx.tokens[head].pos != "NOUN":
+        return None
+    lemmas = [fold(t.lemma) for t in ctx.tokens[start:end]]
+    n = len(lemmas)
+    for j in range(start - n, -1, -1):
+        after = j + n
+        if after >= start or [fold(t.lemma) for t in ctx.tokens[j:after]] != lemmas:
+            continue
+        t = ctx.tokens[after]
+        if t.feats.get("Case") != "Gen" or t.pos not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        stop = np_end(ctx, j + (head - start), start, apposition=False)
+        if stop > after:
+            return j, stop
+    return None
 
 
 def _named_before_apposition(ctx: SpeechContext, k: int, lo: int) -> Speaker | None:

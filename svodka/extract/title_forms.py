@@ -1,5 +1,6 @@
-"""Word forms of titles: the nominative a title is stored in, the genitive a headed object
-takes («возглавляющий департамент» → «глава департамента»). pymorphy3 via `get_nlp()`."""
+"""Word forms of titles and names: the nominative a title is stored in, the genitive a
+headed object takes («возглавляющий департамент» → «глава департамента»), a person's name
+in the genitive. pymorphy3 via `get_nlp()`."""
 
 from __future__ import annotations
 
@@ -66,3 +67,51 @@ def genitive(token: Token, nlp: NLP) -> str:
     form = parse.inflect({"gent"} | ({parse.tag.number} if parse.tag.number else set()))
     word = form.word if form else token.text
     return word
+
+
+HUSHING = set("гкхжшщч")  # after these «-а» gives «-и», not «-ы»
+CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
+
+
+def name_genitive(word: str, gender: str | None, nlp: NLP) -> str:
+    """One word of a person's name in the genitive: pymorphy's form where it knows the name
+    («Джордж» → «Джорджа»), else the regular Russian declension of names by their ending
+    («Мингазов» → «Мингазова», «Мендонса» → «Мендонсы», «Петрова» (Fem) → «Петровой»);
+    names ending in other vowels («Гюго», «Шойгу») and women's names in a consonant stay."""
+    low = fold(word)
+    grammeme = {"Masc": "masc", "Fem": "femn"}.get(gender or "")
+    for parse in nlp.analyzer.parse(low):
+        tag = parse.tag
+        if {"Name", "Patr"} & tag.grammemes and "nomn" in tag and "sing" in tag and (
+                grammeme is None or grammeme in tag):
+            form = parse.inflect({"gent"})
+            if form is not None:
+                return _same_case(form.word, word)
+    if gender == "Fem":
+        rules = (("ова", "овой"), ("ева", "евой"), ("ина", "иной"), ("ына", "ыной"),
+                 ("ская", "ской"), ("цкая", "цкой"))
+    else:
+        rules = (("ский", "ского"), ("цкий", "цкого"), ("ов", "ова"), ("ев", "ева"),
+                 ("ин", "ина"), ("ын", "ына"))
+    for ending, replacement in rules:
+        if low.endswith(ending):
+            return _same_case(low[: -len(ending)] + replacement, word)
+    if low.endswith("а") and len(low) > 2:
+        return _same_case(low[:-1] + ("и" if low[-2] in HUSHING else "ы"), word)
+    if low.endswith("я") and len(low) > 2:
+        return _same_case(low[:-1] + "и", word)
+    if gender != "Fem" and low[-1:] in ("й", "ь"):
+        return _same_case(low[:-1] + "я", word)
+    if gender != "Fem" and low[-1:] in CONSONANTS:
+        return _same_case(low + "а", word)
+    return word
+
+
+def _same_case(form: str, written: str) -> str:
+    """`form` capitalised as `written` is, by part: «аль-завахири» like «аль-Завахири»."""
+    parts = form.split("-")
+    written_parts = written.split("-")
+    if len(parts) != len(written_parts):
+        return form.capitalize() if written[:1].isupper() else form
+    return "-".join(p.capitalize() if w[:1].isupper() else p
+                    for p, w in zip(parts, written_parts))
