@@ -278,12 +278,23 @@ def agrees(verb: Token, t: Token, ctx: SpeechContext, i: int) -> bool:
         gender, number = t.feats.get("Gender"), t.feats.get("Number")
     if entity is not None and entity.type != "PERSON":
         return (v_number == "Plur") == (number == "Plur")
-    if v_number and number and v_number != number and t.lemma not in GROUP_WORDS:
+    if v_number and number and v_number != number and t.lemma not in GROUP_WORDS and not (
+            entity is None and "-" in t.text and _nominative_of_number(t, v_number)):
         return False  # «ряд артистов призвали»: a group word takes a plural verb too
     if v_gender == "Fem" and gender == "Masc" and t.pos == "NOUN" and (
             t.feats.get("Animacy") == "Anim"):
         return True  # «сообщила пресс-секретарь»: a post named in the masculine
     return not (v_gender and gender and v_number != "Plur" and v_gender != gender)
+
+
+def _nominative_of_number(t: Token, number: str) -> bool:
+    """Whether the last part of a hyphenated word reads as a nominative of `number`: the
+    tagger takes «Активисты-правозащитники» opening a sentence for one name."""
+    wanted = {"Sing": "sing", "Plur": "plur"}.get(number)
+    last = fold(t.text).rsplit("-", 1)[-1]
+    return wanted is not None and any(
+        "nomn" in p.tag and wanted in p.tag and p.tag.POS == "NOUN"
+        for p in get_nlp().analyzer.parse(last))
 
 
 def _nominative_like(t: Token) -> bool:
