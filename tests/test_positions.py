@@ -117,6 +117,30 @@ SENTENCES = [
     # an abbreviation in brackets between two stacked titles
     ("Начальник войск радиоэлектронной борьбы (РЭБ) генерал-майор Олег Ковалёв выступил.",
      "Олег Ковалёв", "генерал-майор", None, None),
+    # a time phrase between the subject and its linking verb
+    ("Иван Тимохин с 2006 по 2008 год работал на посту заместителя губернатора.",
+     "Иван Тимохин", "заместитель губернатора", None, None),
+    # a name set off by commas after a title that does not open the clause
+    ("На суде его адвокат, Стивен Брунстайн, отказался отвечать на вопрос.",
+     "Стивен Брунстайн", "адвокат", None, None),
+    # a nationality noun between the title and the name
+    ("Министр иностранных дел Чехии немец Карл Шварценберг ответил журналистам.",
+     "Карл Шварценберг", "министр иностранных дел", None, "Чехия"),
+    # a participle before the organisation stays out of the title
+    ("Ёсихико Нода, лидер правящей Демократической партии, объявил о перестановках.",
+     "Ёсихико Нода", "лидер", "Демократическая партия", None),
+    # the appointee before an active verb of appointing
+    ("В среду Олега Гусева назначили тренером команды.",
+     "Олег Гусев", "тренер команды", None, None),
+    # a numbered institution inside the title
+    ("Секретарь директора школы № 1 Ирина Бандурина подтвердила информацию.",
+     "Ирина Бандурина", "секретарь директора школы № 1", None, None),
+    # a stacked title after a comma and an adjective the lexicon does not list
+    ("Выступил глава департамента Google, знаменитый изобретатель Рэй Курцвейл.",
+     "Рэй Курцвейл", "изобретатель", None, None),
+    # a second title joined by «и» before the closing comma
+    ("Стивен Бенджамин, адвокат из Ричмонда и президент ассоциации адвокатов, выступил.",
+     "Стивен Бенджамин", "адвокат из Ричмонда", None, None),
     # a long biographical aside between the name and the dash
     (("Антон Лебедев (род. 3 мая 1960 года в Воронеже, окончил МГУ) — российский "
       "дипломат."), "Антон Лебедев", "дипломат", None, "Россия"),

@@ -153,6 +153,12 @@ class Context:
         head = adjective_head(token.text, token.pos)
         if head is not None and not self.modifies_next(i):
             return head
+        if token.text == "№" and i + 1 < len(self.tokens) and _number(self.tokens[i + 1]) or (
+                i > 0 and self.tokens[i - 1].text == "№" and _number(token)):
+            return "gen"  # «директор школы № 1 Махачкалы»
+        if token.pos == "VERB" and token.feats.get("VerbForm") == "Part" and (
+                token.feats.get("Case") == "Gen") and self.modifies_next(i):
+            return "gen"  # «лидер правящей партии»: a participle inside the genitive tail
         return label_token(token.text, token.lemma, token.pos, token.feats.get("Case"))
 
     def modifies_next(self, i: int) -> bool:
@@ -316,7 +322,8 @@ def holders(ctx: Context, first: int, stop: int) -> list[str]:
     """The person ids the title [first, stop) belongs to."""
     head = _head_index(ctx, first, stop)
     person = _named_after(ctx, first, stop) or _comma_named(ctx, first, head, stop)
-    if person is not None and not _agrees(ctx.tokens[head], ctx.tokens[person.first]):
+    if person is not None and not _agrees(ctx.tokens[head], ctx.tokens[person.first],
+                                          ctx.tokens[person.first + 1:person.last + 1]):
         person = _person_after_possessor(ctx, head, person)
     if person is not None:
         people = [person.entity]
@@ -359,6 +366,10 @@ def _named_after(ctx: Context, first: int, stop: int) -> Occurrence | None:
         if plural and i == stop and token.text == ":" and i + 1 < len(ctx.tokens):
             i += 1  # «гандболистки клуба «Динамо»: Ольга Левина, Анна Седойкина»
             continue
+        if i == stop and token.pos == "NOUN" and token.feats.get("Animacy") == "Anim" and (
+                token.feats.get("Case") == head.feats.get("Case")) and ctx.labels[i] == "other":
+            i += 1  # «Министр иностранных дел Чехии немец Карл Шварценберг»
+            continue
         if token.text in ("(", "«", '"', "''", "„", "“"):
             close = _closing(ctx, i)
             if close is None:
@@ -375,13 +386,10 @@ def _named_after(ctx: Context, first: int, stop: int) -> Occurrence | None:
 
 
 def _comma_named(ctx: Context, first: int, head: int, stop: int) -> Occurrence | None:
-    """A name set off by commas after a nominative title that opens its clause:
-    «Президент России, Владимир Путин, выразил соболезнования»."""
+    """A name set off by commas after a nominative title: «Президент России, Владимир Путин,
+    выразил соболезнования», «его назначенный судом адвокат, Стивен Брунстайн, отказался»."""
     if ctx.tokens[head].feats.get("Case") != "Nom" or stop + 1 >= len(ctx.tokens) or \
             ctx.tokens[stop].text != "," or not ctx.same_sentence(first, stop + 1):
-        return None
-    if first > 0 and ctx.same_sentence(first - 1, first) and \
-            ctx.tokens[first - 1].text not in (",", "—", "–", ":", "(", "«", '"'):
         return None
     person = ctx.person_at(stop + 1, starting=True)
     if person is None or ctx.tokens[person.first].feats.get("Case") not in (None, "Nom"):
@@ -421,13 +429,27 @@ def _stacked(ctx: Context, first: int, stop: int, starts: dict[int, int],
     elif close is not None and close + 1 in starts:
         nxt = close + 1  # «начальник войск РЭБ (РЭБ) генерал-майор Олег Иванов»
     else:
-        return []
+        nxt = _past_adjectives(ctx, stop)  # «…, знаменитый изобретатель Рэй Курцвейл»
+        if nxt not in starts:
+            return []
     case = ctx.tokens[_head_index(ctx, first, stop)].feats.get("Case")
     other = ctx.tokens[_head_index(ctx, nxt, starts[nxt])].feats.get("Case")
     return prenamed.get(nxt, []) if case == other or {case, other} <= {"Gen", "Acc"} else []
 
 
-def _agrees(head: Token, name: Token) -> bool:
+def _past_adjectives(ctx: Context, stop: int) -> int:
+    """The index after a comma or «и» and up to three adjectives the title lexicon does not
+    list («знаменитый», «известный»); -1 when there is no such run."""
+    if stop >= len(ctx.tokens) or fold(ctx.tokens[stop].text) not in ("и", ","):
+        return -1
+    i = stop + 1
+    while i < len(ctx.tokens) and i - stop <= 3 and ctx.tokens[i].pos == "ADJ" and (
+            ctx.labels[i] == "other"):
+        i += 1
+    return i if i > stop + 1 else -1
+
+
+def _agrees(head: Token, name: Token, rest: list[Token] | None = None) -> bool:
     """A genitive name after a title in another case is its possessor, not its holder:
     «адвокаты Мингазова». The tagger often reads an animate accusative («включая депутата
     Иванова») or a feminine name in -ии as genitive, so a name whose form can also be in
@@ -435,6 +457,9 @@ def _agrees(head: Token, name: Token) -> bool:
     name_case, head_case = name.feats.get("Case"), head.feats.get("Case")
     if name_case != "Gen" or head_case in (None, "Gen", "Acc"):
         return True
+    if head_case == "Nom" and rest and all(t.feats.get("Case") == "Nom" for t in rest) and (
+            can_take_case(name.text, "Nom", get_nlp())):
+        return True  # «водитель Джимми Ли Дайкс»: an indeclinable first name read as genitive
     return head_case != "Nom" and can_take_case(name.text, head_case, get_nlp())
 
 
@@ -467,6 +492,8 @@ def _closes(ctx: Context, stop: int) -> bool:
     if stop >= len(ctx.tokens) or not ctx.same_sentence(stop - 1, stop):
         return True
     token = ctx.tokens[stop]
+    if fold(token.text) == "и" and stop + 1 in ctx.title_starts:
+        return _closes(ctx, ctx.title_starts[stop + 1])  # «…, адвокат и президент ассоциации,»
     return not token.text[:1].isalnum() or token.pos in ("ADP", "ADJ")
 
 
@@ -511,11 +538,35 @@ def _copula_subject(ctx: Context, first: int) -> Occurrence | None:
                 return None
             has_verb = True
             participle = token.feats.get("VerbForm") == "Part"
+        elif has_verb and _time_word(ctx, i):
+            i -= 1  # «Тимохин с 2006 по 2008 год работал на посту …»: when, not who
+            continue
         elif fold(token.text) not in fillers and token.pos not in ("ADV", "ADJ", "NUM"):
             return _null_subject(ctx, i, first) if has_verb and not participle else None
         words += token.pos != "ADJ"
         i -= 1
     return _null_subject(ctx, i, first) if has_verb and not participle else None
+
+
+TIME_LEMMAS = {"год", "месяц", "неделя", "день", "протяжение", "течение", "период", "время",
+               "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+               "сентябрь", "октябрь", "ноябрь", "декабрь"}
+
+
+def _time_word(ctx: Context, i: int) -> bool:
+    """A word of a time phrase between a subject and its linking verb: a number, a time
+    noun, a preposition or numeral word before one («на протяжении восьми лет», «до 1999
+    года», «с 2006 по 2008 год»)."""
+    token = ctx.tokens[i]
+    if _number(token) or fold(token.lemma) in TIME_LEMMAS:
+        return True
+    following = ctx.tokens[i + 1] if i + 1 < len(ctx.tokens) else None
+    return token.pos in ("ADP", "ADJ") and following is not None and (
+        _number(following) or fold(following.lemma) in TIME_LEMMAS)
+
+
+def _number(token: Token) -> bool:
+    return token.pos == "NUM" or token.text[:1].isdigit()  # the tagger reads «2006» as ADJ
 
 
 def _null_subject(ctx: Context, i: int, first: int) -> Occurrence | None:
@@ -593,11 +644,18 @@ def _complement_object(ctx: Context, first: int, head: int) -> Occurrence | None
     while i >= 0 and first - i <= 3 and fold(ctx.tokens[i].text) in POST_WORDS:
         post_word = post_word or fold(ctx.tokens[i].text) not in ("на", "в", "от", "с")
         i -= 1
+    case = ctx.tokens[head].feats.get("Case")
+    if i >= 1 and case == "Ins" and ctx.tokens[i].lemma in APPOINTING and (
+            ctx.tokens[i].feats.get("Voice") != "Pass"):
+        i -= 1  # the appointee before the verb: «Гуллита назначили тренером»
     person = _name_before(ctx, i + 1) if ctx.same_sentence(i, first) else None
     if person is None or ctx.tokens[person.first].feats.get("Case") == "Nom":
         return None
-    case = ctx.tokens[head].feats.get("Case")
     return person if case == "Ins" or (post_word and case == "Gen") else None
+
+
+APPOINTING = {"назначить", "назначать", "избрать", "избирать", "переизбрать", "утвердить",
+              "утверждать", "выбрать", "выбирать", "сделать", "делать"}
 
 
 def _head_index(ctx: Context, first: int, stop: int) -> int:
@@ -630,8 +688,9 @@ def describe(ctx: Context, first: int, stop: int, nlp: NLP, *,
             elif occ.type == "COUNTRY" and country is None:
                 country = occ.entity
         end_index = cut[0].first
-        while end_index - 1 > head and ctx.labels[end_index - 1] in ("quote", "and", "po"):
-            end_index -= 1
+        while end_index - 1 > head and (ctx.labels[end_index - 1] in ("quote", "and", "po") or (
+                _describes_next(ctx, end_index - 1))):
+            end_index -= 1  # «лидер правящей Демократической партии» → «лидер»
     elif places and not joined:
         organization = _inner_body(ctx, places)
     if country is None and not joined and not (shared and len(places) > 1):
@@ -649,6 +708,13 @@ def describe(ctx: Context, first: int, stop: int, nlp: NLP, *,
     start = ctx.tokens[start_index].start
     end = ctx.tokens[end_index - 1].end
     return title, start, end, organization, country
+
+
+def _describes_next(ctx: Context, i: int) -> bool:
+    """An adjective or participle in the case of the word after it, which it describes."""
+    token, nxt = ctx.tokens[i], ctx.tokens[i + 1]
+    return (token.pos == "ADJ" or token.feats.get("VerbForm") == "Part") and ctx.labels[i] in (
+        "gen", "other") and token.feats.get("Case") == nxt.feats.get("Case") is not None
 
 
 def _inner_body(ctx: Context, places: list[Occurrence]) -> str | None:
