@@ -265,3 +265,10 @@ def test_a_name_cut_in_two_is_joined(text, parts, joined):
     spans = {(c.start, c.end) for c in join_split_names(article, candidates)}
     whole = (text.index(parts[0]), text.index(parts[1]) + len(parts[1]))
     assert spans == ({whole} if joined else {(c.start, c.end) for c in candidates})
+
+
+def test_a_post_written_with_a_capital_is_no_person(extract):
+    record = extract("Сегодня Президент России Дмитрий Медведев внёс закон. Позже Президент "
+                     "выступил в Думе.")
+    people = {e["name"] for e in record["entities"] if e["type"] == "PERSON"}
+    assert people == {"Дмитрий Медведев"}, people

@@ -24,6 +24,7 @@ from svodka.article import Article, Entity, Mention, Token
 from svodka.extract.entity_spans import place_adjective_candidates, repair_spans, surname_stem
 from svodka.gazetteer import Gazetteer, GazetteerEntry
 from svodka.gazetteer.link import entity_qid
+from svodka.grammars.titles import is_head
 from svodka.nlp import NLP, UD_TO_OC_CASE, fold, get_nlp, match_shape, restore_yo
 from svodka.pipeline import Stage
 from svodka.resources import get_gazetteer, get_people
@@ -150,12 +151,16 @@ def merge_ner(article: Article, found: list[Candidate], nlp: NLP,
 
 
 def _not_a_person(article: Article, start: int, end: int) -> bool:
-    """A 'person' made only of adjectives or lower-case words («Российско-азербайджанские»)."""
+    """A 'person' made only of adjectives or lower-case words («Российско-азербайджанские»),
+    or a post alone («Президент»)."""
     tokens = [t for t in article.tokens if t.start >= start and t.end <= end]
     if not tokens:
         return True
     if all(t.pos == "ADJ" for t in tokens):
         return True
+    if len(tokens) == 1 and is_head(fold(tokens[0].lemma)) and _common_word(tokens[0].text,
+                                                                          get_nlp()):
+        return True  # «Президент заявил»: a post written with a capital, not a name
     return len(tokens) == 1 and "-" in tokens[0].text and tokens[0].lemma.endswith(
         ADJECTIVE_SUFFIXES)
 
