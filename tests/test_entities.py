@@ -268,7 +268,7 @@ def test_a_name_cut_in_two_is_joined(text, parts, joined):
 
 
 def test_a_post_written_with_a_capital_is_no_person(extract):
-    record = extract("Сегодня Президент России Дмитрий Медведев внёс закон. Позже Президент "
-                     "выступил в Думе.")
+    record = extract("Сегодня Президент России Дмитрий Медведев внёс закон. Впервые о "
+                     "готовящемся законе Президент заявил 6 августа.")
     people = {e["name"] for e in record["entities"] if e["type"] == "PERSON"}
     assert people == {"Дмитрий Медведев"}, people
