@@ -141,6 +141,11 @@ SENTENCES = [
     # a second title joined by «и» before the closing comma
     ("Стивен Бенджамин, адвокат из Ричмонда и президент ассоциации адвокатов, выступил.",
      "Стивен Бенджамин", "адвокат из Ричмонда", None, None),
+    # congratulated on the election to a post
+    ("Президент поздравил Хасана Рухани с избранием на пост президента Ирана.",
+     "Хасан Рухани", "президент", None, "Иран"),
+    # an adjective between the appointee and the title
+    ("Совет назначил Марио Драги новым главой банка.", "Марио Драги", "глава банка", None, None),
     # a long biographical aside between the name and the dash
     (("Антон Лебедев (род. 3 мая 1960 года в Воронеже, окончил МГУ) — российский "
       "дипломат."), "Антон Лебедев", "дипломат", None, "Россия"),

@@ -641,9 +641,13 @@ def _complement_object(ctx: Context, first: int, head: int) -> Occurrence | None
     Пан Ги Муна генеральным секретарем», «выдвинул Смита на пост посла»."""
     i = first - 1
     post_word = False
-    while i >= 0 and first - i <= 3 and fold(ctx.tokens[i].text) in POST_WORDS:
+    while i >= 0 and first - i <= 4 and (fold(ctx.tokens[i].text) in POST_WORDS or fold(
+            ctx.tokens[i].lemma) in APPOINTMENT_NOUNS and i >= 1 and ctx.tokens[i - 1].lemma == "с"):
         post_word = post_word or fold(ctx.tokens[i].text) not in ("на", "в", "от", "с")
-        i -= 1
+        i -= 1  # «поздравил Рухани с избранием на пост президента»
+    while i >= 0 and first - i <= 4 and ctx.tokens[i].pos == "ADJ" and (
+            ctx.tokens[i].feats.get("Case") == ctx.tokens[head].feats.get("Case")):
+        i -= 1  # «назначили Марио Драги новым главой ЕЦБ»
     case = ctx.tokens[head].feats.get("Case")
     if i >= 1 and case == "Ins" and ctx.tokens[i].lemma in APPOINTING and (
             ctx.tokens[i].feats.get("Voice") != "Pass"):
@@ -654,6 +658,7 @@ def _complement_object(ctx: Context, first: int, head: int) -> Occurrence | None
     return person if case == "Ins" or (post_word and case == "Gen") else None
 
 
+APPOINTMENT_NOUNS = {"избрание", "назначение", "переизбрание", "утверждение", "вступление"}
 APPOINTING = {"назначить", "назначать", "избрать", "избирать", "переизбрать", "утвердить",
               "утверждать", "выбрать", "выбирать", "сделать", "делать"}
 
