@@ -146,6 +146,13 @@ SENTENCES = [
      "Хасан Рухани", "президент", None, "Иран"),
     # an adjective between the appointee and the title
     ("Совет назначил Марио Драги новым главой банка.", "Марио Драги", "глава банка", None, None),
+    # an ordinal inside the title's genitive tail, shared by two names
+    (("Участковый Денис Иванов и заместители начальника 75-го отдела полиции Олег Прохоренко "
+      "и Алексей Малых уволены."), "Алексей Малых", "заместитель начальника 75-го отдела",
+     "полиция", None),
+    # a prepositional phrase between an instrumental title and its linking verb
+    ("Лучшим актером в драматическом сериале стал Кайл Чандлер.",
+     "Кайл Чандлер", "актёр", None, None),
     # a long biographical aside between the name and the dash
     (("Антон Лебедев (род. 3 мая 1960 года в Воронеже, окончил МГУ) — российский "
       "дипломат."), "Антон Лебедев", "дипломат", None, "Россия"),

@@ -25,6 +25,7 @@ modifiers, the rest as written; `start`/`end` cover the title as written.
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -156,6 +157,9 @@ class Context:
         if token.text == "№" and i + 1 < len(self.tokens) and _number(self.tokens[i + 1]) or (
                 i > 0 and self.tokens[i - 1].text == "№" and _number(token)):
             return "gen"  # «директор школы № 1 Махачкалы»
+        if ORDINAL.match(token.text) and i + 1 < len(self.tokens) and (
+                self.tokens[i + 1].feats.get("Case") == "Gen"):
+            return "gen"  # «начальника 75-го отдела полиции»
         if token.pos == "VERB" and token.feats.get("VerbForm") == "Part" and (
                 token.feats.get("Case") == "Gen") and self.modifies_next(i):
             return "gen"  # «лидер правящей партии»: a participle inside the genitive tail
@@ -620,11 +624,22 @@ def _inverted_copula(ctx: Context, first: int, head: int, stop: int) -> Occurren
                 return None
             has_verb = True
         elif not (fold(token.text) in fillers or token.pos in ("ADV", "ADJ", "NUM")
-                  or ctx.labels[i] in HEAD_LABELS):
+                  or ctx.labels[i] in HEAD_LABELS or not has_verb and _in_place_phrase(ctx, i)):
             return None
         words += token.pos not in ("ADJ", "NUM")
         i += 1
     return None
+
+
+def _in_place_phrase(ctx: Context, i: int) -> bool:
+    """The noun of a prepositional phrase in the locative: «Лучшим актером в драматическом
+    сериале стал …»."""
+    token = ctx.tokens[i]
+    j = i - 1
+    while j >= 0 and ctx.tokens[j].pos == "ADJ":
+        j -= 1
+    return token.pos == "NOUN" and token.feats.get("Case") == "Loc" and j >= 0 and (
+        ctx.tokens[j].pos == "ADP")
 
 
 def _subject_at(ctx: Context, i: int) -> Occurrence | None:
@@ -658,6 +673,7 @@ def _complement_object(ctx: Context, first: int, head: int) -> Occurrence | None
     return person if case == "Ins" or (post_word and case == "Gen") else None
 
 
+ORDINAL = re.compile(r"^\d+-?(?:го|й|м|х|я|е|ой|ого|ему|ом|ых)$")  # «75-го», «3-й»
 APPOINTMENT_NOUNS = {"избрание", "назначение", "переизбрание", "утверждение", "вступление"}
 APPOINTING = {"назначить", "назначать", "избрать", "избирать", "переизбрать", "утвердить",
               "утверждать", "выбрать", "выбирать", "сделать", "делать"}
