@@ -436,6 +436,10 @@ TRAIN_FIXES = [
     # a hyphenated plural the tagger takes for a name opening the sentence
     ("Активисты-экологи отмечают, что вырубка леса продолжается.",
      "вырубка леса продолжается", "indirect", "Активисты-экологи", "отмечают"),
+    # an undeclined name after an inanimate genitive is whose party, not who speaks
+    (("Морган Цвангираи выступил в Хараре. «Выборы были нечестными», — заявил представитель "
+      "партии Цвангираи."), "Выборы были нечестными", "direct",
+     "представитель партии Цвангираи", "заявил"),
     # a list of posts before the name they all belong to
     ("«Это большой успех», — заявил актер, продюсер и режиссер Мартин Уэйн Коллинз.",
      "Это большой успех", "direct", "Мартин Уэйн Коллинз", "заявил"),

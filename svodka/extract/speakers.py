@@ -424,7 +424,8 @@ def speaker_after(ctx: SpeechContext, verb: int, hi: int, *, weak: bool = True
             continue
         if ctx.quoted_at(t.start) == own_quote and (
                 is_source_head(ctx, i) or _nominative_like(t)) and (
-                agrees(ctx.tokens[verb], t, ctx, i)):
+                agrees(ctx.tokens[verb], t, ctx, i)) and not (
+                heads and _genitive_dependent(ctx, i)):
             heads.append(i)
         i += 1
     if not heads:
@@ -826,6 +827,8 @@ def _oblique_name(ctx: SpeechContext, j: int, end: int, entity: Entity,
         j -= 1
     if ctx.tokens[j - 1].pos not in ("NOUN",):
         return False
+    if head_case != "Gen" and _genitive_dependent(ctx, j):
+        return True  # «представитель партии Цвангираи»: the party's, not the speaker's name
     k = j
     while k < end and ctx.entity_at(k) is entity:
         t = ctx.tokens[k]
@@ -834,6 +837,28 @@ def _oblique_name(ctx: SpeechContext, j: int, end: int, entity: Entity,
             return True  # an inflected form («Мии»), not an undeclined foreign name
         k += 1
     return False
+
+
+def _genitive_dependent(ctx: SpeechContext, j: int) -> bool:
+    """The person's name starting at token j depends on the inanimate genitive noun before it
+    («партии Цвангираи», «фонда Шойгу»): its words are genitive or do not decline."""
+    entity = ctx.entity_at(j)
+    before = ctx.tokens[j - 1] if j > 0 else None
+    if entity is None or before is None or before.pos != "NOUN" or before.feats.get(
+            "Case") != "Gen" or before.feats.get("Animacy") != "Inan":
+        return False
+    k = j
+    while k < len(ctx.tokens) and ctx.entity_at(k) is entity:
+        if not _undeclined_or_genitive(ctx.tokens[k]):
+            return False
+        k += 1
+    return True
+
+
+def _undeclined_or_genitive(t: Token) -> bool:
+    """A name word in the genitive, or one that does not decline (ends in «и», «у», «о», «е»,
+    «э», «ю»: «Цвангираи», «Шойгу»), so it may be a genitive."""
+    return t.feats.get("Case") == "Gen" or fold(t.text)[-1:] in ("и", "у", "о", "е", "э", "ю")
 
 
 def _plural_antecedent(ctx: SpeechContext, i: int) -> Speaker | None:
