@@ -313,7 +313,7 @@ def speaker_before(ctx: SpeechContext, verb: int, lo: int) -> Speaker | None:
         comma = next((j for j in range(verb - 2, lo - 1, -1) if ctx.tokens[j].text == ","), None)
         if comma is not None:
             order = list(range(comma - 1, lo - 1, -1)) + list(range(verb - 1, comma - 1, -1))
-    bracketed = _bracketed(ctx, lo, verb)
+    bracketed = _bracketed(ctx, lo, verb) | _relative_clauses(ctx, lo, verb)
     for i in order:
         if ctx.quoted_at(ctx.tokens[i].start) or i in bracketed:
             continue
@@ -336,6 +336,22 @@ def speaker_before(ctx: SpeechContext, verb: int, lo: int) -> Speaker | None:
                 return _joint_speaker(ctx, start, joined)  # «Родители и адвокат Сингха …»
             return resolve_phrase(ctx, start, end)
     return None
+
+
+def _relative_clauses(ctx: SpeechContext, lo: int, verb: int) -> set[int]:
+    """Tokens of relative clauses closed by a comma before the verb, which have subjects
+    of their own: «Сабирова, с которой он встречался несколько лет, не верит»."""
+    tokens, inside = ctx.tokens, set()
+    for k in range(lo + 1, verb):
+        if tokens[k].lemma != "который" or tokens[k].feats.get("Case") == "Nom":
+            continue  # a nominative «который» stands for the subject itself (handled below)
+        start = k - 1 if tokens[k - 1].text == "," else (
+            k - 2 if k - 2 >= lo and tokens[k - 1].pos == "ADP" and tokens[k - 2].text == ","
+            else None)
+        close = next((j for j in range(k + 1, verb) if tokens[j].text == ","), None)
+        if start is not None and close is not None:
+            inside.update(range(start, close + 1))
+    return inside
 
 
 def _coordinated_start(ctx: SpeechContext, start: int, lo: int) -> int | None:
