@@ -796,6 +796,9 @@ def resolve_phrase(ctx: SpeechContext, start: int, end: int) -> Speaker | None:
     named = _quoted_name(ctx, start)
     if named is not None:
         return quoted_speaker(ctx, named)
+    while start + 2 < end and ctx.tokens[start].pos == "ADP" and (
+            ctx.tokens[start + 1].lemma in TIME_WORDS):
+        start += 2  # «согласно оглашенному в понедельник решению суда»: when, not who
     head = next((j for j in range(start, end) if ctx.tokens[j].pos != "ADJ"), start)
     head_case = ctx.tokens[head].feats.get("Case")
     for j in range(start, end):  # the head, or a name in apposition to it
