@@ -339,10 +339,17 @@ def speaker_before(ctx: SpeechContext, verb: int, lo: int) -> Speaker | None:
 
 
 def _relative_clauses(ctx: SpeechContext, lo: int, verb: int) -> set[int]:
-    """Tokens of relative clauses closed by a comma before the verb, which have subjects
-    of their own: «Сабирова, с которой он встречался несколько лет, не верит»."""
+    """Tokens of relative clauses and participle phrases closed by a comma before the verb,
+    whose words are not the verb's subject: «Сабирова, с которой он встречался несколько
+    лет, не верит», «Защитники, представившие суду характеристики осужденной, напомнили»."""
     tokens, inside = ctx.tokens, set()
     for k in range(lo + 1, verb):
+        if tokens[k - 1].text == "," and tokens[k].feats.get("VerbForm") == "Part" and (
+                tokens[k].feats.get("Case") == "Nom"):
+            close = next((j for j in range(k + 1, verb) if tokens[j].text == ","), None)
+            if close is not None:  # «Защитники, представившие суду характеристики, напомнили»
+                inside.update(range(k - 1, close + 1))
+            continue
         if tokens[k].lemma != "который" or tokens[k].feats.get("Case") == "Nom":
             continue  # a nominative «который» stands for the subject itself (handled below)
         start = k - 1 if tokens[k - 1].text == "," else (
