@@ -272,3 +272,17 @@ def test_a_post_written_with_a_capital_is_no_person(extract):
                      "готовящемся законе Президент заявил 6 августа.")
     people = {e["name"] for e in record["entities"] if e["type"] == "PERSON"}
     assert people == {"Дмитрий Медведев"}, people
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    ("Сотрудник Агентства национальной безопасности США уехал. АНБ утверждает, что всё в "
+     "порядке.", True),
+    # two organisations with those initials: neither
+    ("Агентство национальной безопасности США и Агентство научных библиотек спорят. АНБ "
+     "молчит.", False),
+])
+def test_an_acronym_joins_the_one_full_name_it_spells(extract, text, joined):
+    record = extract(text)
+    acronym = next(e for e in record["entities"] if any(
+        record["text"][m["start"]:m["end"]] == "АНБ" for m in e["mentions"]))
+    assert (acronym["name"] != "АНБ") is joined, acronym

@@ -260,6 +260,7 @@ def group_entities(article: Article, candidates: list[Candidate], gazetteer: Gaz
             c.group = f"{c.type}:{fold(c.normal)}"
     _group_people(article, people, nlp)
     _join_same_as(candidates)
+    _join_acronyms(candidates)
 
     groups: dict[str, list[Candidate]] = {}
     for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
@@ -282,6 +283,38 @@ def group_entities(article: Article, candidates: list[Candidate], gazetteer: Gaz
         by_group[key] = entity
     _link_metonyms(article, entities, groups, by_group, gazetteer)
     return entities
+
+
+ACRONYM_SKIP = {"и", "по", "в", "во", "для", "на", "о", "об", "при", "с", "со", "за"}
+
+
+def _join_acronyms(candidates: list[Candidate]) -> None:
+    """An abbreviation spelling the initials of the one organisation the article names in
+    full joins it: «АНБ» and «Агентства национальной безопасности США» (a place name
+    closing the full name may be left out of the initials)."""
+    full: dict[str, set[str]] = {}  # initials → groups of organisation names
+    for c in candidates:
+        if c.type != "ORGANIZATION" or not c.normal or c.nested_in is not None:
+            continue
+        words = [w for w in re.split(r"[\s\-]+", c.normal.strip("«»\"")) if w]
+        if len(words) < 2:
+            continue
+        letters = "".join(w[0] for w in words if fold(w) not in ACRONYM_SKIP).upper()
+        full.setdefault(letters, set()).add(c.group)
+        if len(letters) >= 3 and words[-1][:1].isupper():
+            full.setdefault(letters[:-1], set()).add(c.group)  # «… безопасности США»
+    for c in candidates:
+        word = c.normal
+        if c.type != "ORGANIZATION" or c.entry is not None or not (
+                2 <= len(word) <= 6 and word.isupper() and word.isalpha()):
+            continue
+        groups = full.get(word, set()) - {c.group}
+        if len(groups) == 1:
+            target = next(iter(groups))
+            for other in candidates:
+                if other.group == c.group and other is not c:
+                    other.group = target
+            c.group = target
 
 
 def _join_same_as(candidates: list[Candidate]) -> None:
