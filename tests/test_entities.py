@@ -275,11 +275,11 @@ def test_a_post_written_with_a_capital_is_no_person(extract):
 
 
 @pytest.mark.parametrize(("text", "joined"), [
-    ("Сотрудник Агентства национальной безопасности США уехал. АНБ утверждает, что всё в "
-     "порядке.", True),
+    (("Сотрудник Агентства национальной безопасности США уехал. АНБ утверждает, что всё в "
+     "порядке."), True),
     # two organisations with those initials: neither
-    ("Агентство национальной безопасности США и Агентство научных библиотек спорят. АНБ "
-     "молчит.", False),
+    (("Агентство национальной безопасности США и Агентство научных библиотек спорят. АНБ "
+     "молчит."), False),
 ])
 def test_an_acronym_joins_the_one_full_name_it_spells(extract, text, joined):
     record = extract(text)
