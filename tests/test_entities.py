@@ -286,3 +286,14 @@ def test_an_acronym_joins_the_one_full_name_it_spells(extract, text, joined):
     acronym = next(e for e in record["entities"] if any(
         record["text"][m["start"]:m["end"]] == "АНБ" for m in e["mentions"]))
     assert (acronym["name"] != "АНБ") is joined, acronym
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("По словам Мануэля Арайи, писателя отравили.", "Мануэль Арайя"),
+    ("Встреча с Аланом Гарсией прошла в Лиме.", "Алан Гарсия"),
+    ("Мануэль Арайя рассказал об этом.", "Мануэль Арайя"),
+])
+def test_a_declined_surname_in_ia_gets_its_nominative(extract, text, name):
+    record = extract(text)
+    assert name in {e["name"] for e in record["entities"] if e["type"] == "PERSON"}, record[
+        "entities"]

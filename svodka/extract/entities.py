@@ -398,10 +398,22 @@ def person_normal(article: Article, start: int, end: int, fallback: str, nlp: NL
             last = token is words[-1]
             form = _nominative(token, gender, last, nlp) or (
                 fallback_words[index] if aligned else token.text)
+            if last and len(words) > 1 and form == token.text and fold(words[0].text) != fold(
+                    parts[0] if parts else ""):  # the first name was declined, so is this one
+                form = _nominative_in_ia(form)
         if index:
             parts.append(article.text[tokens[index - 1].end : token.start])
         parts.append(form)
     return restore_yo("".join(parts), article.text[start:end])
+
+
+def _nominative_in_ia(word: str) -> str:
+    """A surname in «-ия»/«-йя» pymorphy does not know, from its genitive, dative or
+    instrumental: «Арайи» → «Арайя», «Гарсии», «Гарсией» → «Гарсия»."""
+    for ending, nominative in (("ией", "ия"), ("йей", "йя"), ("ии", "ия"), ("йи", "йя")):
+        if fold(word).endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)] + nominative
+    return word
 
 
 def _name_gender(words: list[Token], nlp: NLP) -> str | None:
