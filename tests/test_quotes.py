@@ -249,6 +249,8 @@ def test_pronoun_and_role_noun_speakers(extract, text, content):
     ("Проект «Север – Юг» обсудили на встрече в Баку.", "Север – Юг"),
     ("Рынок труда остается так называемой «серой зоной» экономики.", "серой зоной"),
     ("Операция «Буря в пустыне» началась в январе 1991 года.", "Буря в пустыне"),
+    # a list of names after a colon, even after a speech verb
+    ("Жители предлагают новые названия: «Северная» и «Речная».", "Северная"),
 ])
 def test_names_and_scare_quotes_are_not_quotes(extract, text, marked):
     record = extract(text)

@@ -784,6 +784,8 @@ def _after_colon(ctx: SpeechContext, c: int, speaker: Speaker | None, cue: str,
         return None  # the quoted block is missing (an embed left out): what follows is narration
     for q in ctx.quoted:
         if q.open == start:
+            if _listed_name(ctx.text, q):
+                return None  # «наименования: «Петербургская» и «Северо-Западная»»
             return Found("direct", q.start, q.end, speaker, cue, carry, q)
     end = ctx.text.find("\n", start)
     end = len(ctx.text) if end < 0 else end
@@ -792,6 +794,17 @@ def _after_colon(ctx: SpeechContext, c: int, speaker: Speaker | None, cue: str,
     if len(ctx.text[start:end].split()) < 3 or _reports_in_third_person(ctx, start):
         return None
     return Found("direct", start, end, speaker, cue, carry)
+
+
+LIST_AFTER = re.compile(r"\s*(?:,|и|или)\s*[«\"„“]")
+
+
+def _listed_name(text: str, q) -> bool:
+    """A short capitalised phrase in quotation marks followed by another one in a list
+    («Петербургская» и «Северо-Западная»): names, not words anyone said."""
+    inner = text[q.start:q.end]
+    return len(inner.split()) <= 3 and inner[:1].isupper() and not any(
+        mark in inner for mark in ".!?,:;") and LIST_AFTER.match(text, q.close + 1) is not None
 
 
 def _reports_in_third_person(ctx: SpeechContext, start: int) -> bool:
