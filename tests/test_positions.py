@@ -215,6 +215,19 @@ def test_titles_listed_after_a_name_all_go_to_it(pipeline):
                                                               "публицист"}, posts
 
 
+@pytest.mark.parametrize(("text", "title", "people"), [
+    # a hyphenated plural the tagger reads as singular
+    (("К ним присоединятся летчики-космонавты Борис Волынов, Анатолий Березовой, Виктор "
+     "Горбатко."), "лётчик-космонавт", {"Борис Волынов", "Анатолий Березовой", "Виктор Горбатко"}),
+    # a country in brackets after each name of the list
+    (("Среди них такие музыканты, как Колин Дэвис (Великобритания), Валерий Гергиев (Россия), "
+     "Марис Янсонс (Латвия)."), "музыкант", {"Колин Дэвис", "Валерий Гергиев", "Марис Янсонс"}),
+])
+def test_a_plural_title_goes_to_every_name_of_its_list(pipeline, text, title, people):
+    posts = _posts(_annotate(pipeline, text))
+    assert {p[0] for p in posts if p[1] == title} == people, posts
+
+
 def test_a_plural_title_before_a_list_with_kak(pipeline):
     posts = _posts(_annotate(pipeline, "Среди гостей были такие музыканты, как Денис "
                                        "Мацуев и Юрий Башмет."))

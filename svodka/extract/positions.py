@@ -331,7 +331,7 @@ def holders(ctx: Context, first: int, stop: int) -> list[str]:
         person = _person_after_possessor(ctx, head, person)
     if person is not None:
         people = [person.entity]
-        if ctx.tokens[head].feats.get("Number") == "Plur":
+        if _plural(ctx.tokens[head]):
             people += _listed_people(ctx, person.last + 1)
         return people
     before = first - 1
@@ -480,13 +480,29 @@ def _person_after_possessor(ctx: Context, head: int, possessor: Occurrence) -> O
 def _listed_people(ctx: Context, i: int) -> list[str]:
     """Further names after a shared plural title: «… Путина и Алиева», «А, Б и В»."""
     people = []
-    while i + 1 < len(ctx.tokens) and fold(ctx.tokens[i].text) in ("и", ","):
+    while True:
+        if i < len(ctx.tokens) and ctx.tokens[i].text == "(":
+            close = _closing(ctx, i)  # «Колин Дэвис (Великобритания), Валерий Гергиев …»
+            i = close + 1 if close is not None else i
+        if not (i + 1 < len(ctx.tokens) and fold(ctx.tokens[i].text) in ("и", ",")):
+            break
         person = ctx.person_at(i + 1, starting=True)
         if person is None:
             break
         people.append(person.entity)
         i = person.last + 1
     return people
+
+
+def _plural(token: Token) -> bool:
+    """A plural noun; a hyphenated one the tagger leaves singular is read by its last part
+    («летчики-космонавты»)."""
+    if token.feats.get("Number") == "Plur":
+        return True
+    if "-" not in token.text:
+        return False
+    parses = get_nlp().analyzer.parse(fold(token.text).rsplit("-", 1)[-1])
+    return bool(parses) and "plur" in parses[0].tag and "nomn" in parses[0].tag
 
 
 def _closes(ctx: Context, stop: int) -> bool:
