@@ -172,6 +172,8 @@ def test_relation_between_two_people_and_two_countries(client):
     assert "Сергей Лавров" in russia_on_az  # a minister of Russia speaks for it
     az_on_russia = [q["speaker_name"] for q in countries["quotes"]["b_about_a"]]
     assert az_on_russia and set(az_on_russia) <= {"Ильхам Алиев"}
+    # the Lavrov–Aliyev meeting is one of their countries, through their posts
+    assert any(e["type"] == "meeting" for e in countries["events"]), countries["events"]
     lavrov_on_az = client.get("/api/relation", params={"a": "Сергей Лавров",
                                                        "b": "Азербайджан"}).json()
     assert any("Азербайджана" in q["text"] for q in lavrov_on_az["quotes"]["a_about_b"])

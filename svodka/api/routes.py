@@ -81,17 +81,21 @@ def events(request: Request, type: str | None = Query(None, description="meeting
            participant: str | None = Query(None, description="a gid or a name"),
            place: str | None = Query(None, description="a gid or a name"),
            date_from: str | None = DateFrom, date_to: str | None = DateTo,
+           officials: bool = Query(False, description="also events of people holding a "
+                                                      "post in `participant`"),
            limit: int = Limit, offset: int = Offset) -> Any:
     """Events (dates filter the article's publication date), newest article first, then
     article id, then position in the article."""
     return _read(request, queries.list_events, type=type, participant=participant,
-                 place=place, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+                 place=place, date_from=date_from, date_to=date_to, officials=officials,
+                 limit=limit, offset=offset)
 
 
 @router.get("/relation", response_model=models.Relation, responses=ERRORS)
 def relation(request: Request, a: str = Query(..., description="a gid or a name"),
              b: str = Query(..., description="a gid or a name")) -> Any:
-    """What links two entities: events together, articles mentioning both (newest first),
+    """What links two entities: events together (or of their officials), articles mentioning
+    both (newest first),
     quotes of each (or of its officials) mentioning the other, figures in those articles, counts by month."""
     return _read(request, queries.relation, a, b)
 

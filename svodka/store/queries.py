@@ -212,6 +212,15 @@ def _standing_for(reader: Reader, refs: Sequence[Ref]) -> list[Ref]:
     return [(row["article_id"], row["entity_id"]) for row in rows]
 
 
+def _with_officials(reader: Reader, gids: list[str]) -> list[Ref]:
+    """The entities' local refs, those of the people holding a post in them (a country's
+    ministers, an organisation's officers) and of bodies standing for them («Кремль»)."""
+    own = refs_of(reader, gids)
+    held = sorted({t["gid"] for t in reader.knowledge.tenures
+                   if t["country"] in gids or t["organization"] in gids} - set(gids))
+    return refs_of(reader, [*gids, *held]) + _standing_for(reader, own)
+
+
 def list_quotes(reader: Reader, *, speaker: str | None = None, about: str | None = None,
                 date_from: str | None = None, date_to: str | None = None,
                 contains: str | None = None, officials: bool = False, limit: int = 50,
@@ -226,11 +235,7 @@ def list_quotes(reader: Reader, *, speaker: str | None = None, about: str | None
     _dates(conditions, params, "a.published", date_from, date_to)
     if speaker:
         gids = entity_gids(reader, speaker, name="speaker")
-        speakers = refs_of(reader, gids)
-        if officials:
-            gids += sorted({t["gid"] for t in reader.knowledge.tenures
-                            if t["country"] in gids or t["organization"] in gids} - set(gids))
-            speakers = refs_of(reader, gids) + _standing_for(reader, speakers)
+        speakers = _with_officials(reader, gids) if officials else refs_of(reader, gids)
         clause, refs = refs_in("q.article_id", "q.speaker", speakers)
         conditions.append(clause)
         params += refs
@@ -266,10 +271,12 @@ FROM events ev JOIN articles a ON a.id = ev.article_id"""
 def list_events(reader: Reader, *, type: str | None = None, participant: str | None = None,
                 partner: str | None = None, place: str | None = None,
                 date_from: str | None = None,
-                date_to: str | None = None, limit: int = 50,
+                date_to: str | None = None, officials: bool = False, limit: int = 50,
                 offset: int = 0) -> dict[str, Any]:
-    """Events by type, participant (and a second one, `partner`), place and the article's
-    publication date range; newest article first, then article id, then the event's index."""
+    """Events by type, participant (and a second one, `partner`; with `officials`, also
+    through the people holding a post in them: a meeting of two foreign ministers is one of
+    their countries), place and the article's publication date range; newest article
+    first, then article id, then the event's index."""
     check_page(limit, offset)
     conditions: list[str] = []
     params: list[Any] = []
@@ -279,8 +286,9 @@ def list_events(reader: Reader, *, type: str | None = None, participant: str | N
         params.append(type)
     for name, key in (("participant", participant), ("partner", partner)):
         if key:
-            clause, refs = refs_in("p.article_id", "p.entity_id",
-                                   refs_of(reader, entity_gids(reader, key, name=name)))
+            gids = entity_gids(reader, key, name=name)
+            clause, refs = refs_in("p.article_id", "p.entity_id", _with_officials(
+                reader, gids) if officials else refs_of(reader, gids))
             conditions.append("EXISTS (SELECT 1 FROM event_participants p WHERE p.article_id "
                               f"= ev.article_id AND p.event_id = ev.id AND {clause})")
             params += refs
@@ -323,8 +331,8 @@ def with_participants(reader: Reader, rows: list[dict[str, Any]]) -> list[dict[s
 
 # --- two entities --------------------------------------------------------------------
 def relation(reader: Reader, a: str, b: str) -> dict[str, Any]:
-    """What links two entities: events with both, articles mentioning both, quotes of each
-    (or of its officials) mentioning the other, figures in the articles mentioning both, and counts by month.
+    """What links two entities: events with both (or their officials), articles mentioning
+    both, quotes of each (or of its officials) mentioning the other, figures in the articles mentioning both, and counts by month.
     Lists stop at the newest 200 (MAX_LIMIT); `articles_total` counts every article."""
     ga, gb = entity_gids(reader, a, name="a")[0], entity_gids(reader, b, name="b")[0]
     if ga == gb:
@@ -340,7 +348,8 @@ def relation(reader: Reader, a: str, b: str) -> dict[str, Any]:
         f"SELECT {ARTICLE_COLUMNS} FROM articles a{where} ORDER BY {NEWEST}, a.id LIMIT ?",
         [*params, MAX_LIMIT])]
     figures = _figures(reader, [row["id"] for row in articles])
-    events = list_events(reader, participant=ga, partner=gb, limit=MAX_LIMIT)["items"]
+    events = list_events(reader, participant=ga, partner=gb, officials=True,
+                         limit=MAX_LIMIT)["items"]
     quotes = {"a_about_b": list_quotes(reader, speaker=ga, about=gb, officials=True,
                                        limit=MAX_LIMIT)["items"],
               "b_about_a": list_quotes(reader, speaker=gb, about=ga, officials=True,
