@@ -676,9 +676,11 @@ def _content_first(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
         speaker = _quoted_one(ctx, v, b) or speaker
     carry = None if speaker else carry_for(ctx.tokens[v])
     quoted = _quote_just_before(ctx, tokens[v].start)
-    if quoted is not None and (quoted.open <= tokens[a].start or not ctx.text[
-            tokens[a].start : quoted.open].strip(" \t\n-–—") or ctx.text[
-            tokens[a].start : quoted.open].rstrip().endswith(":")):  # «…: "…", — сказал он»
+    before = ctx.text[tokens[a].start : quoted.open].rstrip() if quoted is not None else ""
+    if quoted is not None and (quoted.open <= tokens[a].start or not before.strip(
+            " \t\n-–—") or before.endswith((":", ".", "!", "?", "…"))):
+        # «…: "…", — сказал он»; «… $4,4 млрд. "…", — сказал он» (a sentence the
+        # segmenter ran on past an abbreviation's dot)
         return Found("direct", quoted.start, quoted.end, speaker, tokens[v].text, carry, quoted)
     j = v - 1
     while j > a and tokens[j].text in DASHES | {","} | set(CLOSE_MARKS) or tokens[j].pos == "ADV":
