@@ -231,9 +231,35 @@ def _arguments(scope: Scope, timexes: list[tuple[Timex, range]], first: int, las
         _chain(scope, first - 1, lo - 1, actors, step=-1)
         if first - 1 > lo and tokens[first - 1].text == ",":
             _chain(scope, first - 2, lo - 1, actors, step=-1)
+    else:
+        light = _light_verb(scope, first, lo)
+        if light is not None:  # «Лавров провел в Баку переговоры с Алиевым»
+            _chain(scope, light - 1, lo - 1, actors, step=-1)
     candidate.participants = list(dict.fromkeys(entity for _, entity in sorted(actors)))
     candidate.place = _place(scope, first, last, lo, hi, set(candidate.participants))
     candidate.date = _date(scope.tokens, timexes, first, last, lo, hi)
+
+
+LIGHT_VERBS = {"провести", "проводить", "вести", "начать", "начинать", "продолжить",
+               "продолжать", "завершить", "завершать", "организовать", "устроить"}
+
+
+def _light_verb(scope: Scope, first: int, lo: int) -> int | None:
+    """The verb a trigger noun is the object of, past a place, a date or adverbs before it
+    («провел в Баку переговоры», «провели вчера встречу»): its index."""
+    tokens = scope.tokens
+    i = first - 1
+    for _ in range(5):
+        if i < lo:
+            return None
+        token = tokens[i]
+        if token.lemma in LIGHT_VERBS and token.pos == "VERB":
+            return i
+        if not (token.pos in ("ADV", "ADP", "ADJ") or i in scope.timed
+                or scope.mentions.at(i, step=-1)):
+            return None
+        i -= 1
+    return None
 
 
 def _chain(scope: Scope, start: int, stop: int, actors: list[tuple[int, str]], *,
