@@ -170,11 +170,17 @@ def from_noun(ctx: SpeechContext, n: int, a: int, b: int) -> Found | None:
     tokens = ctx.tokens
     j = n + 1
     source_end = j
+    phrase = False  # «с просьбой о помиловании»: the content is the phrase after «о»
     while j < b and j - n <= SKIP_MAX and tokens[j].text not in CLAUSE_END - {","}:
         t = tokens[j]
         if t.lemma in ABOUT and j + 2 < b and tokens[j + 1].lemma in ("тот", "то") and (
                 tokens[j + 2].text == ",") and j + 3 < b and tokens[j + 3].lemma == "что":
             c = j + 4
+            break
+        if t.lemma in ABOUT and t.pos == "ADP" and j == source_end and j + 1 < b and (
+                tokens[j + 1].pos in ("NOUN", "ADJ")) and tokens[j + 1].lemma not in (
+                "тот", "то", "это", "этот") and _requested(ctx, n, a):
+            c, phrase = j + 1, True
             break
         if t.text == "," and j + 1 < b and tokens[j + 1].lemma == "что" and (
                 tokens[j + 1].pos == "SCONJ") and j == source_end:
@@ -195,12 +201,15 @@ def from_noun(ctx: SpeechContext, n: int, a: int, b: int) -> Found | None:
         speaker = resolve_phrase(ctx, n + 1, np_end(ctx, n + 1, source_end))
     if speaker is None:
         k = n - 1
-        while k > a and tokens[k].pos in ("ADP", "ADJ", "DET"):
-            k -= 1
+        while k > a and (tokens[k].pos in ("ADP", "ADJ", "DET") or phrase and n - k <= 5 and (
+                tokens[k].pos in ("NOUN", "PROPN") and tokens[k].feats.get("Case") == "Dat")):
+            k -= 1  # «обратились к Путину с просьбой о …»: past the addressee
         if k >= a and tokens[k].pos == "VERB" and tokens[k].feats.get("VerbForm") in (
                 "Fin", "Conv", "Part") and fold(tokens[k].lemma) not in ("стать", "быть"):
             speaker = _subject(ctx, k, a, b, before=True) if tokens[k].feats.get(
                 "VerbForm") == "Fin" else None  # «выступил с заявлением о том, что …»
+    if phrase and speaker is None:
+        return None  # «информация о погоде»: a topic, not something anyone said
     end = clause_end(ctx, c, b)
     if tokens[n].feats.get("Case") == "Nom":  # «Заявление X о том, что …, вызвало споры»
         for j in range(c + 1, b - 1):
@@ -211,6 +220,13 @@ def from_noun(ctx: SpeechContext, n: int, a: int, b: int) -> Found | None:
                 end = tokens[j].start
                 break
     return _indirect(ctx, tokens[c].start, end, speaker, tokens[n].text)
+
+
+def _requested(ctx: SpeechContext, n: int, a: int) -> bool:
+    """A speech noun in the instrumental after «с» a verb governs: «обратились к Путину с
+    просьбой о …», «выступил с заявлением о …»."""
+    return n - 1 >= a and ctx.tokens[n - 1].lemma in ("с", "со") and (
+        ctx.tokens[n].feats.get("Case") == "Ins")
 
 
 def _open_cue(ctx: SpeechContext, i: int, a: int, b: int) -> bool:
