@@ -100,6 +100,8 @@ def _match_at(article: Article, tokens: list[Token], i: int, longest: int, nlp: 
     first = tokens[i]
     if not first.text[:1].isupper():
         return None
+    longest = min(longest, max(gazetteer.longest_from(nlp.lemmatize(first.text)),
+                               gazetteer.longest_from(fold(first.text))))
     for n in range(min(longest, len(tokens) - i), 0, -1):
         last = tokens[i + n - 1]
         if not last.text[:1].isalnum():

@@ -113,6 +113,7 @@ class Gazetteer:
         self._entries: list[GazetteerEntry] = []
         self._collisions: list[tuple[Key, GazetteerEntry, GazetteerEntry]] = []
         self._longest = 1
+        self._lengths_by_first: dict[str, int] | None = None  # built on first use
         self._stoplist: frozenset[str] = frozenset()
 
     # --- loading ------------------------------------------------------------
@@ -199,6 +200,7 @@ class Gazetteer:
         return references
 
     def _add(self, words: Key, entry: GazetteerEntry) -> None:
+        self._lengths_by_first = None
         words = tuple(word for word in words if word)
         if not words:
             return
@@ -252,6 +254,18 @@ class Gazetteer:
 
     def max_key_length(self) -> int:
         return self._longest
+
+    def longest_from(self, first: str) -> int:
+        """The most words of any key starting with `first` (0: none does), so phrase
+        matching tries no longer phrases than can match."""
+        lengths = self._lengths_by_first
+        if lengths is None:
+            lengths = {}
+            for key in self._index:
+                if key and len(key) > lengths.get(key[0], 0):
+                    lengths[key[0]] = len(key)
+            self._lengths_by_first = lengths
+        return lengths.get(first, 0)
 
     def entries(self) -> Iterable[GazetteerEntry]:
         """Every loaded row, in file order."""
