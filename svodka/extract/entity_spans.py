@@ -88,12 +88,22 @@ def join_split_names(article: Article, candidates: list[Candidate]) -> list[Cand
             continue
         words = _tokens(article, left.start, right.end)
         if len(_tokens(article, left.start, left.end)) != 1 or not all(
-                t.feats.get("Case") == "Nom" for t in words) or not any(
-                "nomn" in p.tag for p in get_nlp().analyzer.parse(fold(words[0].text))):
+                t.feats.get("Case") == "Nom" for t in words) or not _first_name_form(
+                    fold(words[0].text)):
             continue  # «адвокат Алёхиной Оксана Дарова», «Майкла Джексона Кэтрин»: whose, who
         right.start, right.normal = left.start, ""
         dropped.add(id(left))
     return [c for c in candidates if id(c) not in dropped]
+
+
+def _first_name_form(word: str) -> bool:
+    """A word that can be a first name in the nominative: one pymorphy has a nominative
+    reading of, and, ending in «-а»/«-я», only as a known first name («Анна»), since
+    «Фолла», «Джексона» are genitives."""
+    parses = get_nlp().analyzer.parse(word)
+    if word.endswith(("а", "я")):
+        return any("Name" in p.tag and "nomn" in p.tag for p in parses)
+    return any("nomn" in p.tag for p in parses)
 
 
 # --- organisations natasha over-tags ------------------------------------------------

@@ -151,8 +151,10 @@ def _dash_line(ctx: SpeechContext, q: Quoted) -> Found | None:
 
 
 def _after_source_colon(ctx: SpeechContext, q: Quoted) -> Found | None:
+    """«X заявил: "…"» (wiki markup «: ''«…»''» too): the quote after a colon whose line
+    names a source."""
     line_start = ctx.text.rfind("\n", 0, q.open) + 1
-    match = re.search(r"([^\n.!?:]{2,80}):\s*$", ctx.text[line_start : q.open])
+    match = re.search(r"([^\n.!?:]{2,80}):\s*(?:'')?$", ctx.text[line_start : q.open])
     if match is None:
         return None
     lo = ctx.by_start.get(line_start + match.start(1) + _lead(match.group(1)))
@@ -164,7 +166,8 @@ def _after_source_colon(ctx: SpeechContext, q: Quoted) -> Found | None:
     verbs = [j for j in range(lo, hi) if ctx.tokens[j].pos == "VERB"
              and ctx.tokens[j].feats.get("VerbForm") == "Fin"]
     if verbs:  # «Он поблагодарил коллег словами: "…"» (a speech verb's quote came earlier)
-        speaker = speaker_before(ctx, verbs[0], lo)
+        speaking = [j for j in verbs if ctx.tokens[j].lemma in speech_verbs()]
+        speaker = speaker_before(ctx, (speaking or verbs)[-1 if speaking else 0], lo)
         if speaker is None or speaker.entity is None:
             return None
         return Found("direct", q.start, q.end, speaker, ":", quoted=q)

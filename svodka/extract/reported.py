@@ -289,8 +289,9 @@ def clause_end(ctx: SpeechContext, c: int, b: int) -> int:
             last = j
             j += 1
             continue
-        if t.text == ";" or t.text == ":" and ctx.text[t.end :].lstrip()[:1] in "«\"„“":
-            break  # «заявила о X: "…"» — the marks hold a direct quote of their own
+        if t.text == ";" or t.text == ":" and ctx.text[t.end :].lstrip().lstrip("'")[:1] in (
+                "«\"„“"):
+            break  # «заявила о X: "…"» (or ''«…»'' in wiki markup): a direct quote of its own
         if t.pos == "CCONJ" and j + 1 < b and ctx.tokens[j + 1].lemma in speech_verbs() and (
                 ctx.tokens[j + 1].pos == "VERB"):
             break  # «… и заверил, что …»: the next verb's own content
@@ -798,6 +799,8 @@ def _after_colon(ctx: SpeechContext, c: int, speaker: Speaker | None, cue: str,
     colon ends its line («Как отметила министр:»)."""
     colon_end = ctx.tokens[c - 1].end
     start = colon_end + len(ctx.text[colon_end:]) - len(ctx.text[colon_end:].lstrip())
+    while ctx.text.startswith("''", start) and ctx.text[start + 2 : start + 3] in QUOTE_OPENERS:
+        start += 2  # wiki markup around the quotation: «: ''«…»''»
     if start >= len(ctx.text) or ctx.text.count("\n", colon_end, start) > 2:
         return None  # the quoted block is missing (an embed left out): what follows is narration
     for q in ctx.quoted:
@@ -814,6 +817,7 @@ def _after_colon(ctx: SpeechContext, c: int, speaker: Speaker | None, cue: str,
     return Found("direct", start, end, speaker, cue, carry)
 
 
+QUOTE_OPENERS = ("«", '"', "„", "“")
 LIST_AFTER = re.compile(r"\s*(?:,|и|или)\s*[«\"„“]")
 
 

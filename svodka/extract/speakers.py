@@ -277,6 +277,9 @@ def agrees(verb: Token, t: Token, ctx: SpeechContext, i: int) -> bool:
     else:
         gender, number = t.feats.get("Gender"), t.feats.get("Number")
     if entity is not None and entity.type != "PERSON":
+        if t.pos == "NOUN" and t.text[:1].islower() and v_number != "Plur" and (
+                v_gender and gender and v_gender != gender):
+            return False  # «полиция … и заявлял»: a common noun has the verb's gender
         return (v_number == "Plur") == (number == "Plur")
     if v_number and number and v_number != number and t.lemma not in GROUP_WORDS and not (
             entity is None and "-" in t.text and _nominative_of_number(t, v_number)):
