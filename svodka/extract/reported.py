@@ -887,9 +887,22 @@ def _has_finite(ctx: SpeechContext, lo: int, hi: int) -> bool:
                for t in ctx.tokens[lo:hi])
 
 
+INTRODUCTORY_PHRASES = {"кроме того", "при этом", "между тем", "тем временем",
+                        "в свою очередь", "в то же время", "вместе с тем", "помимо этого",
+                        "в частности", "тем не менее", "в итоге", "таким образом"}
+
+
 def _introductory(tokens: list) -> bool:
-    """Only connectives before the cue: «Впрочем, как рассказал …», «И, по словам …»."""
-    return all(t.pos in ("CCONJ", "ADV", "PUNCT", "PART", "SCONJ") for t in tokens)
+    """Only connectives before the cue: «Впрочем, как рассказал …», «И, по словам …»,
+    «Кроме того, как отмечает агентство, …»."""
+    words = [t for t in tokens if t.pos != "PUNCT"]
+    if all(t.pos in ("CCONJ", "ADV", "PART", "SCONJ") for t in words):
+        return True
+    phrase = " ".join(fold(t.text) for t in words)
+    return phrase in INTRODUCTORY_PHRASES or any(
+        phrase.endswith(" " + p) and all(t.pos in ("CCONJ", "ADV", "PART") for t in
+                                         words[: len(words) - len(p.split())])
+        for p in INTRODUCTORY_PHRASES)
 
 
 def _about_own(tokens: list, v: int, a: int) -> bool:
