@@ -666,7 +666,8 @@ def _fuller_description(ctx: SpeechContext, start: int, end: int, head: int
     """A description the article wrote out in full before: «Дочь Джорджа Мендонсы сказала …
     Дочь рассказала …», «министерство здравоохранения Великобритании … министерство
     здравоохранения сообщило»: (start, end) of that nearest fuller phrase."""
-    if end != head + 1 or ctx.tokens[head].pos != "NOUN":
+    if ctx.tokens[head].pos != "NOUN" or end - start > 4 or any(
+            t.pos not in ("NOUN", "ADJ") for t in ctx.tokens[start:end]):
         return None
     lemmas = [fold(t.lemma) for t in ctx.tokens[start:end]]
     n = len(lemmas)
@@ -675,9 +676,15 @@ def _fuller_description(ctx: SpeechContext, start: int, end: int, head: int
         if after >= start or [fold(t.lemma) for t in ctx.tokens[j:after]] != lemmas:
             continue
         t = ctx.tokens[after]
-        if t.feats.get("Case") != "Gen" or t.pos not in ("NOUN", "PROPN", "ADJ"):
+        if not (t.feats.get("Case") == "Gen" and t.pos in ("NOUN", "PROPN", "ADJ") or (
+                t.text in ("«", '"', "„", "“") and end > head + 1)):
             continue
-        stop = np_end(ctx, j + (head - start), start, apposition=False)
+        if t.text in ("«", '"', "„", "“"):  # «руководство магазина «Молодая гвардия»»
+            quoted = ctx.quoted_at(t.start + 1) if after + 1 < start else None
+            stop = next((k for k in range(after, start) if ctx.tokens[k].start > quoted.close),
+                        start) if quoted is not None else after
+        else:
+            stop = np_end(ctx, after - 1, start, apposition=False)
         if stop > after:
             return j, stop
     return None
@@ -744,8 +751,9 @@ def np_end(ctx: SpeechContext, head: int, hi: int, *, apposition: bool = True) -
     j = head + 1
     while j < hi and j - head < NP_MAX:
         t = ctx.tokens[j]
-        if not apposition and t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom":
-            break
+        if not apposition and t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom" and not (
+                ctx.entity_at(j) is not None and ctx.entity_at(j) is ctx.entity_at(j - 1)):
+            break  # (a name's own next word, «Джорджа Мендонсы», goes on)
         quoted = ctx.quoted_at(t.start)
         if t.text in ('"', "«", "»", "“", "”", "„") or quoted is not None:
             j += 1
