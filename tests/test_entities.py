@@ -297,3 +297,11 @@ def test_a_declined_surname_in_ia_gets_its_nominative(extract, text, name):
     record = extract(text)
     assert name in {e["name"] for e in record["entities"] if e["type"] == "PERSON"}, record[
         "entities"]
+
+
+def test_an_organisation_named_again_without_its_adjectives_is_the_same(extract):
+    record = extract("Административный суд Кёльна снял запрет. Суд Кёльна выносил вердикт "
+                     "в среду.")
+    courts = [e for e in record["entities"] if e["type"] == "ORGANIZATION"
+              and any(record["text"][m["start"]:m["end"]] == "Суд Кёльна" for m in e["mentions"])]
+    assert [e["name"] for e in courts] == ["Административный суд Кёльна"], record["entities"]

@@ -263,6 +263,7 @@ def group_entities(article: Article, candidates: list[Candidate], gazetteer: Gaz
     _group_people(article, people, nlp)
     _join_same_as(candidates)
     _join_acronyms(candidates)
+    _join_shortened(candidates, nlp)
 
     groups: dict[str, list[Candidate]] = {}
     for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
@@ -317,6 +318,35 @@ def _join_acronyms(candidates: list[Candidate]) -> None:
                 if other.group == c.group and other is not c:
                     other.group = target
             c.group = target
+
+
+def _join_shortened(candidates: list[Candidate], nlp: NLP) -> None:
+    """An organisation named again without the adjectives its full name opens with joins
+    the one full name it shortens: «Суд Кёльна» after «Административный суд Кёльна»."""
+    tails: dict[str, set[str]] = {}
+    for c in candidates:
+        if c.type != "ORGANIZATION" or not c.normal or c.entry is not None:
+            continue
+        words = c.normal.split()
+        k = 0
+        while k < len(words) - 2 and _adjective(words[k], nlp):
+            k += 1
+            tails.setdefault(fold(" ".join(words[k:])), set()).add(c.group)
+    for c in candidates:
+        if c.type != "ORGANIZATION" or not c.normal or c.entry is not None:
+            continue
+        groups = tails.get(fold(c.normal), set()) - {c.group}
+        if len(groups) == 1:
+            target = next(iter(groups))
+            for other in candidates:
+                if other.group == c.group and other is not c:
+                    other.group = target
+            c.group = target
+
+
+def _adjective(word: str, nlp: NLP) -> bool:
+    parses = nlp.analyzer.parse(fold(word))
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
 
 
 def _join_same_as(candidates: list[Candidate]) -> None:
