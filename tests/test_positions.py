@@ -153,6 +153,9 @@ SENTENCES = [
     # a prepositional phrase between an instrumental title and its linking verb
     ("Лучшим актером в драматическом сериале стал Кайл Чандлер.",
      "Кайл Чандлер", "актёр", None, None),
+    # a noun the lexicon lacks inside a list of titles after a dash
+    ("Дарья Жукова — дизайнер, основатель и директор фонда.", "Дарья Жукова", "директор фонда",
+     None, None),
     # a long biographical aside between the name and the dash
     (("Антон Лебедев (род. 3 мая 1960 года в Воронеже, окончил МГУ) — российский "
       "дипломат."), "Антон Лебедев", "дипломат", None, "Россия"),

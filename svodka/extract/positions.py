@@ -238,8 +238,18 @@ def _listed_after(ctx: Context, found: list[tuple[int, int, list[str]]],
         if people or not holders_before or before in prenamed:
             continue
         between = [fold(t.text) for t in ctx.tokens[end:first]]
-        if between in ([","], ["и"], [",", "и"]) and ctx.same_sentence(end, first):
+        if (between in ([","], ["и"], [",", "и"]) or _unlisted_item(ctx, end, first)) and (
+                ctx.same_sentence(end, first)):
             found[index] = (first, stop, holders_before)
+
+
+def _unlisted_item(ctx: Context, end: int, first: int) -> bool:
+    """One nominative noun the title lexicon lacks between two listed titles: «дизайнер,
+    основатель и директор Центра …»."""
+    between = ctx.tokens[end:first]
+    return len(between) == 3 and fold(between[0].text) == "," and fold(
+        between[2].text) in (",", "и") and between[1].pos == "NOUN" and between[1].feats.get(
+        "Case") == "Nom" and between[1].feats.get("Animacy") == "Anim"
 
 
 def _repeated_titles(ctx: Context, found: list[tuple[int, int, list[str]]]) -> None:
