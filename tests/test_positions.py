@@ -225,6 +225,9 @@ def test_titles_listed_after_a_name_all_go_to_it(pipeline):
     # a country in brackets after each name of the list
     (("Среди них такие музыканты, как Колин Дэвис (Великобритания), Валерий Гергиев (Россия), "
      "Марис Янсонс (Латвия)."), "музыкант", {"Колин Дэвис", "Валерий Гергиев", "Марис Янсонс"}),
+    # «в числе X-ов были A, B и C»
+    ("В числе развлекавших гостей артистов были Дженнифер Лопес, Стинг и Энрике Иглесиас.",
+     "артист", {"Дженнифер Лопес", "Стинг", "Энрике Иглесиас"}),
 ])
 def test_a_plural_title_goes_to_every_name_of_its_list(pipeline, text, title, people):
     posts = _posts(_annotate(pipeline, text))

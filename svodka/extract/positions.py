@@ -344,6 +344,9 @@ def holders(ctx: Context, first: int, stop: int) -> list[str]:
         if _plural(ctx.tokens[head]):
             people += _listed_people(ctx, person.last + 1)
         return people
+    among = _among(ctx, first, head, stop)
+    if among:
+        return among
     before = first - 1
     fillers = lexicon_words("title_link_fillers.txt")
     words = 0  # adjectives do not count: «— один из самых известных голливудских продюсеров»
@@ -362,6 +365,32 @@ def holders(ctx: Context, first: int, stop: int) -> list[str]:
         return [person.entity]
     return [occ.entity for occ in ctx.inner.get(head, [])
             if occ.type == "PERSON" and occ.kind == "nominal"][:1]
+
+
+def _among(ctx: Context, first: int, head: int, stop: int) -> list[str]:
+    """«В числе развлекавших гостей артистов были Дженнифер Лопес, Стинг и …», «Среди
+    погибших журналистов — Иван Петров»: a plural genitive title after «в числе» or
+    «среди», then the names it counts."""
+    token = ctx.tokens[head]
+    if token.feats.get("Number") != "Plur" or token.feats.get("Case") != "Gen":
+        return []
+    i = first - 1
+    while i >= 0 and first - i <= 3 and (
+            ctx.tokens[i].pos == "ADJ" or ctx.tokens[i].feats.get("VerbForm") == "Part"
+            or ctx.tokens[i].pos == "NOUN" and ctx.tokens[i].feats.get("Case") in ("Acc", "Gen")):
+        i -= 1  # «развлекавших гостей»
+    opening = fold(ctx.tokens[i].text) if i >= 0 else ""
+    if not (opening == "среди" or opening == "числе" and i >= 1
+            and fold(ctx.tokens[i - 1].text) == "в"):
+        return []
+    j = stop
+    while j < len(ctx.tokens) and j - stop < 2 and (
+            ctx.tokens[j].lemma in ("быть", "оказаться") or ctx.tokens[j].text in ("—", "–", ":")):
+        j += 1
+    person = ctx.person_at(j, starting=True) if ctx.same_sentence(first, j) else None
+    if person is None:
+        return []
+    return [person.entity, *_listed_people(ctx, person.last + 1)]
 
 
 def _named_after(ctx: Context, first: int, stop: int) -> Occurrence | None:
