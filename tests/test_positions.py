@@ -156,6 +156,9 @@ SENTENCES = [
     # a noun the lexicon lacks inside a list of titles after a dash
     ("Дарья Жукова — дизайнер, основатель и директор фонда.", "Дарья Жукова", "директор фонда",
      None, None),
+    # a kinship noun between an inverted copula and the holder's name
+    ("Новым королём стал его старший сын Фредерик Второй.", "Фредерик Второй", "король", None,
+     None),
     # a long biographical aside between the name and the dash
     (("Антон Лебедев (род. 3 мая 1960 года в Воронеже, окончил МГУ) — российский "
       "дипломат."), "Антон Лебедев", "дипломат", None, "Россия"),

@@ -678,6 +678,10 @@ def _inverted_copula(ctx: Context, first: int, head: int, stop: int) -> Occurren
                                or token.feats.get("Voice") != "Pass"):
                 return None
             has_verb = True
+        elif has_verb and (fold(token.text) in ("его", "ее", "её", "их") or token.pos == "NOUN"
+                           and token.feats.get("Case") == "Nom"
+                           and token.feats.get("Animacy") == "Anim"):
+            pass  # «Новым королём стал его старший сын Тауфаахау Тупу V»
         elif not (fold(token.text) in fillers or token.pos in ("ADV", "ADJ", "NUM")
                   or ctx.labels[i] in HEAD_LABELS or not has_verb and _in_place_phrase(ctx, i)):
             return None
