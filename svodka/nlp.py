@@ -64,6 +64,12 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+def last_part_parses(word: str) -> list:
+    """pymorphy's readings of a hyphenated word's last part («летчики-космонавты» →
+    «космонавты»), which carries its number and case where the tagger may miss them."""
+    return get_nlp().analyzer.parse(fold(word).rsplit("-", 1)[-1])
+
+
 class NLP:
     """The process-wide models: natasha's segmenter, taggers, and pymorphy3."""
 

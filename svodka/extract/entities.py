@@ -313,11 +313,7 @@ def _join_acronyms(candidates: list[Candidate]) -> None:
             continue
         groups = full.get(word, set()) - {c.group}
         if len(groups) == 1:
-            target = next(iter(groups))
-            for other in candidates:
-                if other.group == c.group and other is not c:
-                    other.group = target
-            c.group = target
+            _regroup(candidates, c.group, next(iter(groups)))
 
 
 def _join_shortened(candidates: list[Candidate], nlp: NLP) -> None:
@@ -337,11 +333,14 @@ def _join_shortened(candidates: list[Candidate], nlp: NLP) -> None:
             continue
         groups = tails.get(fold(c.normal), set()) - {c.group}
         if len(groups) == 1:
-            target = next(iter(groups))
-            for other in candidates:
-                if other.group == c.group and other is not c:
-                    other.group = target
-            c.group = target
+            _regroup(candidates, c.group, next(iter(groups)))
+
+
+def _regroup(candidates: list[Candidate], old: str, new: str) -> None:
+    """Every candidate of group `old` joins group `new`."""
+    for c in candidates:
+        if c.group == old:
+            c.group = new
 
 
 def _adjective(word: str, nlp: NLP) -> bool:

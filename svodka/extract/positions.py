@@ -39,7 +39,7 @@ from svodka.grammars.titles import (
     label_token,
 )
 from svodka.lexicons import lexicon_rows, lexicon_words
-from svodka.nlp import NLP, fold, get_nlp
+from svodka.nlp import NLP, fold, get_nlp, last_part_parses
 from svodka.pipeline import Stage
 
 log = logging.getLogger(__name__)
@@ -540,7 +540,7 @@ def _plural(token: Token) -> bool:
         return True
     if "-" not in token.text:
         return False
-    parses = get_nlp().analyzer.parse(fold(token.text).rsplit("-", 1)[-1])
+    parses = last_part_parses(token.text)
     return bool(parses) and "plur" in parses[0].tag and "nomn" in parses[0].tag
 
 

@@ -18,7 +18,7 @@ from svodka.article import Article, Entity, Token
 from svodka.extract.marks import Quoted, find_quoted, inside, top_level
 from svodka.extract.title_forms import name_genitive
 from svodka.lexicons import lexicon_rows, lexicon_words
-from svodka.nlp import fold, get_nlp
+from svodka.nlp import fold, get_nlp, last_part_parses
 
 ACTOR_TYPES = {"PERSON", "ORGANIZATION", "COUNTRY", "CITY", "REGION", "LOCATION", "FACILITY"}
 PLACE_TYPES = {"CITY", "REGION", "LOCATION"}
@@ -294,10 +294,9 @@ def _nominative_of_number(t: Token, number: str) -> bool:
     """Whether the last part of a hyphenated word reads as a nominative of `number`: the
     tagger takes «Активисты-правозащитники» opening a sentence for one name."""
     wanted = {"Sing": "sing", "Plur": "plur"}.get(number)
-    last = fold(t.text).rsplit("-", 1)[-1]
     return wanted is not None and any(
         "nomn" in p.tag and wanted in p.tag and p.tag.POS == "NOUN"
-        for p in get_nlp().analyzer.parse(last))
+        for p in last_part_parses(t.text))
 
 
 def _nominative_like(t: Token) -> bool:
@@ -673,7 +672,8 @@ def _fuller_description(ctx: SpeechContext, start: int, end: int, head: int
     n = len(lemmas)
     for j in range(start - n, -1, -1):
         after = j + n
-        if after >= start or [fold(t.lemma) for t in ctx.tokens[j:after]] != lemmas:
+        if after >= start or fold(ctx.tokens[j].lemma) != lemmas[0] or [
+                fold(t.lemma) for t in ctx.tokens[j:after]] != lemmas:
             continue
         t = ctx.tokens[after]
         if not (t.feats.get("Case") == "Gen" and t.pos in ("NOUN", "PROPN", "ADJ") or (
