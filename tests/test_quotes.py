@@ -590,3 +590,12 @@ def test_a_block_after_a_reporting_sentence_is_the_same_sources_words(extract):
     assert block["kind"] == "direct"
     assert inner["speaker_name"] == block["speaker_name"] == "Ирина Соколова"
 
+
+
+def test_an_inner_statement_stops_before_the_outlet_that_reports_it(extract):
+    text = ("Министр также сообщил о планах провести заседание комиссии весной, передает "
+            "агентство «Казинформ».")
+    quotes = {(text[q["start"]:q["end"]], q["speaker_name"]) for q in extract(text)["quotes"]}
+    assert ("планах провести заседание комиссии весной", "министр") in quotes, quotes
+    assert ("Министр также сообщил о планах провести заседание комиссии весной",
+            "Казинформ") in quotes, quotes

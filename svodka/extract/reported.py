@@ -308,6 +308,8 @@ def clause_end(ctx: SpeechContext, c: int, b: int) -> int:
             if k < b and _cue_verb(ctx.tokens[k].lemma) and (
                     ctx.tokens[k].pos in ("VERB", "AUX")) and _complement(ctx, k, b) is not None:
                 break  # «…, однако заявил, что …»; not «…, однако считает необходимым …»
+            if t.text == "," and k == j + 1 and k < b and _inverted_attribution(ctx, k, b):
+                break  # «…, передает агентство «Казинформ»»: who reports it, not what
         last = j
         j += 1
     end = ctx.tokens[last].end
@@ -317,6 +319,20 @@ def clause_end(ctx: SpeechContext, c: int, b: int) -> int:
         if ctx.tokens[c].start <= q.open < end < q.close:
             end = q.close
     return end
+
+
+def _inverted_attribution(ctx: SpeechContext, k: int, b: int) -> bool:
+    """A finite speech verb whose subject follows it to the clause end: «передает ТАСС»,
+    «сообщает агентство «Казинформ»», «отметил он»."""
+    verb = ctx.tokens[k]
+    if verb.lemma not in speech_verbs() or verb.pos != "VERB" or verb.feats.get(
+            "VerbForm") != "Fin" or verb.feats.get("Tense") == "Past" and verb.feats.get(
+            "Number") is None:
+        return False
+    rest = [t for t in ctx.tokens[k + 1:b] if t.text not in CLAUSE_END]
+    return 0 < len(rest) <= 4 and all(
+        t.pos in ("NOUN", "PROPN", "ADJ", "PRON", "X") or ctx.quoted_at(t.start) is not None
+        or t.text in ("«", "»", '"') for t in rest)
 
 
 def _initial(t) -> bool:
