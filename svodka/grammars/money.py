@@ -9,8 +9,9 @@ its value scaled («$4,4 млрд» → 4.4e9) and its unit (an ISO 4217 code, "
 a bare number, which the figures stage may read as a count of the noun after it).
 
 Span conventions follow NEREL's MONEY and PERCENT: approximations and bounds are inside
-(«около 20 млн фунтов», «более 50 %», «до 500 тыс. рублей», «от 40 до 50 тысяч рублей»), the
-change preposition «на» is outside; an abbreviation's dot is inside unless it ends a sentence.
+(«около 20 млн фунтов», «более 50 %», «до 500 тыс. рублей», «от 40 до 50 тысяч рублей»), with
+the preposition after an approximation («примерно в 3,4 млн долларов»); the change
+preposition «на» is outside, and so is a price's «в» standing alone («обошлась в 30 млн»); an abbreviation's dot is inside unless it ends a sentence.
 """
 
 from __future__ import annotations
@@ -152,8 +153,12 @@ CURRENCY = either(
     rule(QUALIFIER_BEFORE, WEAK_CURRENCY_WORD, QUALIFIER_AFTER.optional()),
     rule(WEAK_CURRENCY_WORD, QUALIFIER_AFTER),
 )
+# an approximation before the preposition of a price: «(оценили) примерно в 3,4 млн долларов»
+APPROXIMATELY_AT = rule(word("примерно", "приблизительно", "почти", "всего", "лишь", "ровно"),
+                        word("в", "во"))
 MONEY = either(
-    rule(MODIFIERS.optional(), either(RANGE, QUANTITY, VAGUE_RANGE, VAGUE_QUANTITY), CURRENCY),
+    rule(either(MODIFIERS, APPROXIMATELY_AT).optional(),
+         either(RANGE, QUANTITY, VAGUE_RANGE, VAGUE_QUANTITY), CURRENCY),
     rule(NUMBER_TOKEN, DASH, CURRENCY_WORD),  # «20-долларовой»
     rule(MODIFIERS.optional(), either(SCALED_RANGE, SCALED_QUANTITY), WEAK_CURRENCY_WORD),
     rule(MODIFIERS.optional(), CURRENCY_SYMBOL, either(RANGE, QUANTITY)),
@@ -224,7 +229,7 @@ def _triggers() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _starters() -> frozenset[str]:
     return frozenset(words_of("modifier") | words_of("modifier_lead") | words_of("modifier_tail")
-                     | {"от", "с"} | _currency_forms(weak=False, symbol=True))
+                     | {"от", "с", "в", "во"} | _currency_forms(weak=False, symbol=True))
 
 
 def tokenize(text: str) -> list[Token]:
