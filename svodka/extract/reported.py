@@ -72,6 +72,7 @@ WH_VERBS = {"пояснить", "пояснять", "объяснить", "об�
             "поделиться", "рассуждать", "размышлять", "указать", "указывать"}
 DASHES = {"–", "—", "-"}
 SKIP_MAX = 12
+ADVERBIAL_MAX = 10  # words of a prepositional phrase between a request verb and its infinitive
 QUOTE_BEFORE = re.compile(r"[»\"“”][\s.,!?…]*[-–—]?\s*$")
 CLOSE_MARKS = "»\"“”"
 PP_OBJECTS = {"призвать": "к", "призывать": "к", "настаивать": "на", "настоять": "на"}
@@ -450,7 +451,7 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
             if speaker is None and verb.feats.get("Number") == "Plur":
                 return None  # «его часто называют "…"»: nobody in particular
             if verb.lemma in PROMISE_VERBS and _infinitive_after(tokens, c, b) is not None:
-                c = _infinitive_after(tokens, c, b)  # the addressee is not what was proposed
+                c = _after_addressee(tokens, c, b)  # the addressee is not what was proposed
             return _indirect(ctx, tokens[c].start, clause_end(ctx, c, b), speaker, cue,
                              None if speaker else carry_for(ctx.tokens[v]))
     return None
@@ -499,11 +500,39 @@ def _participle_antecedent(ctx: SpeechContext, v: int, a: int) -> Speaker | None
 
 def _infinitive_after(tokens: list, c: int, b: int) -> int | None:
     """The infinitive at `c`, or after one addressee in the dative («предложил В.Путину
-    баллотироваться»): its index."""
+    баллотироваться», «потребовал от властей Украины прекратить …») or an adverbial phrase
+    in an oblique case («пообещал в случае победы … сформировать …»): its index."""
+    j = _after_addressee(tokens, c, b)
+    k = j
+    while k < b and k - j < ADVERBIAL_MAX:
+        t = tokens[k]
+        if t.text == "(":
+            close = next((m for m in range(k + 1, b) if tokens[m].text == ")"), None)
+            if close is None:
+                break
+            k = close + 1  # «пообещал в случае победы (…) сформировать …»: an aside
+        elif t.pos == "ADP" and t.lemma not in ("о", "об", "обо") or t.pos in (
+                "NOUN", "PROPN", "ADJ", "DET", "NUM") and t.feats.get("Case") in (
+                "Gen", "Loc", "Ins", "Dat"):
+            k += 1  # no accusative: «пообещал помощь» is what was promised
+        else:
+            break
+    if k > j and k < b and tokens[j].pos == "ADP" and tokens[k].feats.get("VerbForm") == "Inf":
+        return k
+    return j if j < b and tokens[j].feats.get("VerbForm") == "Inf" else None
+
+
+def _after_addressee(tokens: list, c: int, b: int) -> int:
+    """The first token after whom a request is made of: a dative, or «от» and a genitive."""
     j = c
+    if j + 1 < b and tokens[j].lemma == "от":
+        j += 1
+        while j < b and j - c < 5 and tokens[j].feats.get("Case") == "Gen":
+            j += 1
+        return j
     while j < b and j - c < 5 and (tokens[j].feats.get("Case") == "Dat" or tokens[j].text == "."):
         j += 1
-    return j if j < b and tokens[j].feats.get("VerbForm") == "Inf" else None
+    return j
 
 
 def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
@@ -856,8 +885,10 @@ def _reports_in_third_person(ctx: SpeechContext, start: int) -> bool:
 
 
 def _as_said(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
-    """«Как сообщил X, …» and «…, как сообщил X»."""
+    """«Как сообщил X, …» and «…, как сообщил X»; inside brackets, the bracketed clause
+    («… (в этом случае президент, как ожидается, займет пост премьера) …»)."""
     tokens = ctx.tokens
+    a, b = _brackets_around(tokens, v, a, b)
     comma = next((j for j in range(v + 1, b) if tokens[j].text == ","), None)
     speaker = speaker_after(ctx, v, comma if comma is not None else b)
     if speaker is None and (tokens[v].lemma in IMPERSONAL or
@@ -881,6 +912,16 @@ def _as_said(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
         return None
     c = _after_apposition(ctx, comma + 1, b)
     return _indirect(ctx, tokens[c].start, clause_end(ctx, c, b), speaker, tokens[v].text, carry)
+
+
+def _brackets_around(tokens: list, v: int, a: int, b: int) -> tuple[int, int]:
+    """The inside of the parentheses that hold token `v`, or (a, b) when none do."""
+    opened = next((j for j in range(v - 1, a - 1, -1) if tokens[j].text in "()"), None)
+    closed = next((j for j in range(v + 1, b) if tokens[j].text in "()"), None)
+    if opened is not None and closed is not None and tokens[opened].text == "(" and (
+            tokens[closed].text == ")"):
+        return opened + 1, closed
+    return a, b
 
 
 def _after_apposition(ctx: SpeechContext, c: int, b: int) -> int:

@@ -728,13 +728,23 @@ def _in_prepositional_phrase(ctx: SpeechContext, i: int, lo: int) -> bool:
     j = i
     case = ctx.tokens[i].feats.get("Case")
     if ctx.tokens[i].pos == "PROPN" and i - 1 >= lo and ctx.tokens[i - 1].pos == "NOUN" and (
-            ctx.tokens[i - 1].feats.get("Case") == "Gen"):
+            ctx.tokens[i - 1].feats.get("Case") == "Gen") and not _subject_after_event(ctx, i):
         case = "Gen"  # «из города Мобил»: a name in apposition takes its noun's case
     while j - 1 >= lo and (ctx.tokens[j - 1].pos in ("ADJ", "NOUN", "PROPN", "NUM", "DET")
                            and ctx.tokens[j - 1].feats.get("Case") == case
                            or ctx.tokens[j - 1].text in ('"', "«", "»")):
         j -= 1
     return j - 1 >= lo and ctx.tokens[j - 1].pos == "ADP"
+
+
+def _subject_after_event(ctx: SpeechContext, i: int) -> bool:
+    """«до убийства Чэпмен подошел …»: a person's name in the nominative after an inanimate
+    genitive is the next clause's subject, not an apposition to it (a town's or a firm's
+    name is: «из города Мобил»)."""
+    entity = ctx.entity_at(i)
+    return entity is not None and entity.type == "PERSON" and (
+        ctx.tokens[i].feats.get("Case") == "Nom") and (
+        ctx.tokens[i - 1].feats.get("Animacy") == "Inan")
 
 
 def _np_start(ctx: SpeechContext, i: int, lo: int) -> int:
