@@ -21,12 +21,14 @@ from dataclasses import replace
 
 from svodka.article import Article, Quote
 from svodka.extract.marks import Quoted
-from svodka.extract.reported import Found, reported_quotes
+from svodka.extract.reported import IMPERSONAL, Found, reported_quotes
 from svodka.extract.speakers import (
+    PREPOSITIONS_IN,
     STATEMENT_NOUNS,
     Speaker,
     SpeechContext,
     is_source_head,
+    np_end,
     resolve_phrase,
     source_nouns,
     speaker_after,
@@ -117,12 +119,23 @@ def _inner_attribution(ctx: SpeechContext, q: Quoted) -> list[Found]:
     while hi < len(ctx.tokens) and ctx.tokens[hi].end <= match.end("attr"):
         hi += 1
     speaker = speaker_after(ctx, verb, hi)
+    if speaker is None and ctx.tokens[verb].lemma in IMPERSONAL:
+        speaker = _statement_source(ctx, verb, hi)
     carry = None if speaker else "any"
     cue = ctx.tokens[verb].text
     out = [Found("direct", q.start, match.start(1), speaker, cue, carry)]
     if q.end - match.end() > 2:
         out.append(Found("direct", match.end(), q.end, speaker, cue, carry))
     return out
+
+
+def _statement_source(ctx: SpeechContext, verb: int, hi: int) -> Speaker | None:
+    """«A, — говорится в заявлении телекомпании. — B» inside the marks: the statement's
+    source, read from the words after the impersonal verb (up to token `hi`)."""
+    i = verb + 1
+    if i + 1 >= hi or ctx.tokens[i].lemma not in PREPOSITIONS_IN:
+        return None
+    return resolve_phrase(ctx, i + 1, np_end(ctx, i + 1, hi))
 
 
 def _names_something(ctx: SpeechContext, q: Quoted) -> bool:

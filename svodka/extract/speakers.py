@@ -676,6 +676,12 @@ def _fuller_description(ctx: SpeechContext, start: int, end: int, head: int
                 fold(t.lemma) for t in ctx.tokens[j:after]] != lemmas:
             continue
         t = ctx.tokens[after]
+        named = ctx.entity_at(after)
+        if named is not None and named.type != "PERSON" and end == head + 1:
+            stop = after  # «телекомпании НВО»: the name in apposition
+            while stop < start and ctx.entity_at(stop) is named:
+                stop += 1
+            return j, stop
         if not (t.feats.get("Case") == "Gen" and t.pos in ("NOUN", "PROPN", "ADJ") or (
                 t.text in ("«", '"', "„", "“") and end > head + 1)):
             continue
@@ -842,11 +848,32 @@ def resolve_phrase(ctx: SpeechContext, start: int, end: int) -> Speaker | None:
                        if ctx.entity_at(j) is not None), None)  # «в сообщении МВД» → МВД
     if entity is not None:
         return _as_pronoun(ctx, head, speaker_of_entity(ctx, entity))
+    if ctx.tokens[head].lemma in STATEMENT_NOUNS and head + 1 < end:
+        owner = _named_owner(ctx, head + 1, end)
+        if owner is not None:  # «в заявлении телекомпании» after «телекомпании НВО» → НВО
+            return owner
     if ctx.tokens[head].pos == "PRON":
         if ctx.tokens[head].lemma == "они":
             return _plural_antecedent(ctx, head)
         return None  # an unlinked pronoun: the caller carries the last speaker on
     return nominative_speaker(ctx, start, end, head)
+
+
+def _named_owner(ctx: SpeechContext, start: int, end: int) -> Speaker | None:
+    """The named organisation or person a statement's genitive owner refers back to: the
+    fuller phrase written before, when it holds a name."""
+    head = next((j for j in range(start, end) if ctx.tokens[j].pos != "ADJ"), start)
+    if ctx.tokens[head].pos != "NOUN" or ctx.tokens[head].feats.get("Case") != "Gen":
+        return None
+    fuller = _fuller_description(ctx, start, end, head)
+    if fuller is None:
+        return None
+    named = [ctx.entity_at(j) for j in range(*fuller) if ctx.entity_at(j) is not None]
+    if not named:
+        return None
+    if named[-1].type == "ORGANIZATION":
+        return speaker_of_entity(ctx, named[-1])
+    return resolve_phrase(ctx, *fuller)
 
 
 def _describes_person(ctx: SpeechContext, head: int, start: int, end: int) -> bool:
