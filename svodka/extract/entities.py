@@ -131,6 +131,8 @@ def merge_ner(article: Article, found: list[Candidate], nlp: NLP,
         kind = NER_TYPES[span.type]
         if kind == "PERSON" and _not_a_person(article, span.start, span.end):
             continue
+        if _people_noun_opening(article, span.start, span.end, nlp):
+            continue  # «Иорданцы требуют …»: the people, not a place or a name
         start, normal = span.start, span.normal
         if kind == "PERSON":
             start = _past_common_opening(article, span.start, span.end, nlp)
@@ -179,6 +181,17 @@ def _past_common_opening(article: Article, start: int, end: int, nlp: NLP) -> in
             or not _common_word(first.text, nlp)):
         return start  # the tagger's PROPN («Серена», «Франк»), initials, «Си»
     return tokens[1].start if len(tokens) > 1 else end
+
+
+def _people_noun_opening(article: Article, start: int, end: int, nlp: NLP) -> bool:
+    """One capitalised word opening a sentence that pymorphy reads only as a plural common
+    noun for people («Иорданцы», «Журналисты»), which natasha at times takes for a place."""
+    tokens = [t for t in article.tokens if t.start >= start and t.end <= end]
+    if len(tokens) != 1 or not _opens_sentence(article, tokens[0]):
+        return False
+    parses = nlp.analyzer.parse(tokens[0].text.lower())
+    return _common_word(tokens[0].text, nlp) and all(
+        p.tag.POS == "NOUN" and "anim" in p.tag and "plur" in p.tag for p in parses)
 
 
 def _opens_sentence(article: Article, token: Token) -> bool:

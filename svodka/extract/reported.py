@@ -44,13 +44,15 @@ IMPERSONAL = {"говориться", "сообщаться", "отмечать�
               "утверждаться", "поясняться", "уточняться", "заявляться"}
 PROMISE_VERBS = {"пообещать", "обещать", "призвать", "призывать", "потребовать", "требовать",
                  "предложить", "предлагать", "пригрозить", "грозить", "попросить", "просить",
-                 "угрожать", "пожелать"}
+                 "угрожать", "пожелать", "рекомендовать", "порекомендовать", "советовать",
+                 "посоветовать"}
 OBJECT_VERBS = {"подчеркнуть", "подчеркивать", "указать", "указывать", "назвать", "называть",
                 "выразить", "выражать", "высказать", "высказывать", "призвать", "призывать",
                 "подтвердить", "подтверждать", "опровергнуть", "опровергать", "отрицать",
                 "признать", "признавать", "отвергнуть", "отвергать", "заподозрить", "связывать",
                 "связать", "настаивать", "настоять", "предусматривать", "оценивать"} | PROMISE_VERBS
 ABOUT = {"о", "об", "обо"}
+REQUEST_NOUNS = {"просьба", "требование", "призыв", "предложение", "рекомендация"}
 IN_IT = {"нем", "ней", "них"}  # the tagger reads «нём» as a noun at times
 NAMING_VERBS = {"назвать", "называть"}
 PREDICATE_VERBS = NAMING_VERBS | {"считать", "объяснить", "объяснять", "счесть", "посчитать",
@@ -174,6 +176,10 @@ def from_noun(ctx: SpeechContext, n: int, a: int, b: int) -> Found | None:
     phrase = False  # «с просьбой о помиловании»: the content is the phrase after «о»
     while j < b and j - n <= SKIP_MAX and tokens[j].text not in CLAUSE_END - {","}:
         t = tokens[j]
+        if t.feats.get("VerbForm") == "Inf" and j == source_end and fold(
+                tokens[n].lemma) in REQUEST_NOUNS and (_requested(ctx, n, a) or j > n + 1):
+            c, phrase = j, True  # «с просьбой передать …», «призыв мэра X прекратить …»
+            break
         if t.lemma in ABOUT and j + 2 < b and tokens[j + 1].lemma in ("тот", "то") and (
                 tokens[j + 2].text == ",") and j + 3 < b and tokens[j + 3].lemma == "что":
             c = j + 4
@@ -424,7 +430,12 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
             if speaker is not None:
                 return _indirect(ctx, tokens[v + 2].start, clause_end(ctx, v + 2, b), speaker,
                                  verb.text)
-        return None  # «…, пообещав упростить …»: a gerund only reports with «что»
+        if verb.lemma in PROMISE_VERBS and _infinitive_after(tokens, v + 1, b) is not None:
+            speaker = _gerund_subject(ctx, v, a, b)  # «…, пообещав подчиняться …»
+            if speaker is not None:
+                c = _after_addressee(tokens, v + 1, b)
+                return _indirect(ctx, tokens[c].start, clause_end(ctx, c, b), speaker, cue)
+        return None  # «…, пообещав пост премьера»: otherwise a gerund reports only with «что»
     if _postposed(ctx, v, a) and not _has_object(ctx, v, b):
         return _content_first(ctx, v, a, b)
     if verb.lemma in PREDICATE_VERBS:
@@ -519,6 +530,8 @@ def _infinitive_after(tokens: list, c: int, b: int) -> int | None:
             break
     if k > j and k < b and tokens[j].pos == "ADP" and tokens[k].feats.get("VerbForm") == "Inf":
         return k
+    while j < b and j - c < ADVERBIAL_MAX and tokens[j].pos == "ADV":
+        j += 1  # «пообещав полностью подчиняться …»
     return j if j < b and tokens[j].feats.get("VerbForm") == "Inf" else None
 
 
@@ -530,6 +543,8 @@ def _after_addressee(tokens: list, c: int, b: int) -> int:
         while j < b and j - c < 5 and tokens[j].feats.get("Case") == "Gen":
             j += 1
         return j
+    if j < b and tokens[j].pos == "PRON" and tokens[j].feats.get("Case") == "Acc":
+        return j + 1  # «призывая его отказать …»
     while j < b and j - c < 5 and (tokens[j].feats.get("Case") == "Dat" or tokens[j].text == "."):
         j += 1
     return j

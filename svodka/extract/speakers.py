@@ -208,6 +208,8 @@ def is_source_head(ctx: SpeechContext, i: int) -> bool:
         return t.lemma in ("он", "она", "они") and case == "Nom"
     if t.pos == "PROPN" and case == "Nom":
         return True  # a name the tagger knows but no entity holds («сообщают Викиновости»)
+    if _capitalised_people(ctx, i):
+        return True
     if t.lemma == "один" and i + 1 < len(ctx.tokens) and ctx.tokens[i + 1].lemma == "из":
         return True  # «один из участников встречи»
     if t.lemma in GROUP_WORDS and case == "Nom" and i + 1 < len(ctx.tokens) and (
@@ -282,12 +284,26 @@ def agrees(verb: Token, t: Token, ctx: SpeechContext, i: int) -> bool:
             return False  # «полиция … и заявлял»: a common noun has the verb's gender
         return (v_number == "Plur") == (number == "Plur")
     if v_number and number and v_number != number and t.lemma not in GROUP_WORDS and not (
-            entity is None and "-" in t.text and _nominative_of_number(t, v_number)):
+            entity is None and ("-" in t.text or _capitalised_people(ctx, i))
+            and _nominative_of_number(t, v_number)):
         return False  # «ряд артистов призвали»: a group word takes a plural verb too
     if v_gender == "Fem" and gender == "Masc" and t.pos == "NOUN" and (
             t.feats.get("Animacy") == "Anim"):
         return True  # «сообщила пресс-секретарь»: a post named in the masculine
     return not (v_gender and gender and v_number != "Plur" and v_gender != gender)
+
+
+def _capitalised_people(ctx: SpeechContext, i: int) -> bool:
+    """A common noun for people opening a sentence that the tagger took for a name in an
+    oblique case («Иорданцы требуют …» read as a genitive «Иорданца»)."""
+    t = ctx.tokens[i]
+    if t.pos != "PROPN" or t.feats.get("Case") in ("Nom", None) or ctx.entity_at(i) is not None:
+        return False
+    if i > 0 and ctx.tokens[i - 1].text not in CLAUSE_END | {"\n"} and not any(
+            a == i for a, _ in ctx.units):
+        return False
+    return any("nomn" in p.tag and p.tag.POS == "NOUN" and "anim" in p.tag and "Name" not in p.tag
+               and "Surn" not in p.tag for p in last_part_parses(t.text))
 
 
 def _nominative_of_number(t: Token, number: str) -> bool:
