@@ -52,6 +52,10 @@ OBJECT_VERBS = {"подчеркнуть", "подчеркивать", "указ�
                 "признать", "признавать", "отвергнуть", "отвергать", "заподозрить", "связывать",
                 "связать", "настаивать", "настоять", "предусматривать", "оценивать"} | PROMISE_VERBS
 ABOUT = {"о", "об", "обо"}
+# verbs of accusing and criticising, with the preposition that opens what the charge is
+CHARGE_VERBS = {"обвинить": "в", "обвинять": "в", "упрекнуть": "в", "упрекать": "в",
+                "критиковать": "за", "раскритиковать": "за"}
+CHARGE_MAX = 6  # words of the accused between the verb and the charge
 REQUEST_NOUNS = {"просьба", "требование", "призыв", "предложение", "рекомендация"}
 IN_IT = {"нем", "ней", "них"}  # the tagger reads «нём» as a noun at times
 NAMING_VERBS = {"назвать", "называть"}
@@ -442,6 +446,8 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
         found = _object_and_predicate(ctx, v, a, b)
         if found is not None:
             return found
+    if verb.lemma in CHARGE_VERBS:
+        return _charge(ctx, v, a, b)
     if verb.lemma in OBJECT_VERBS or _quote_in_clause(ctx, v, b):
         c = v + 1
         while c < b and tokens[c].pos == "ADV":
@@ -466,6 +472,23 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
             return _indirect(ctx, tokens[c].start, clause_end(ctx, c, b), speaker, cue,
                              None if speaker else carry_for(ctx.tokens[v]))
     return None
+
+
+def _charge(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
+    """«Комиссия обвинила Россию в нарушениях правил», «депутаты критиковали министра за
+    рост цен»: the accused and the charge are the content (the subject, if any, spoke)."""
+    tokens = ctx.tokens
+    verb = tokens[v]
+    preposition = CHARGE_VERBS[verb.lemma]
+    j = v + 1
+    while j < b and j - v <= CHARGE_MAX and tokens[j].lemma != preposition:
+        if tokens[j].text in CLAUSE_END or tokens[j].pos == "VERB":
+            return None
+        j += 1
+    if j >= b - 1 or tokens[j].lemma != preposition or tokens[j + 1].lemma in ("тот", "то"):
+        return None  # «обвинил в том, что …» is read with its «что»
+    speaker = _subject(ctx, v, a, b, before=True)
+    return _indirect(ctx, tokens[v + 1].start, clause_end(ctx, v + 1, b), speaker, verb.text)
 
 
 def from_participle(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
