@@ -45,7 +45,8 @@ IMPERSONAL = {"говориться", "сообщаться", "отмечать�
 PROMISE_VERBS = {"пообещать", "обещать", "призвать", "призывать", "потребовать", "требовать",
                  "предложить", "предлагать", "пригрозить", "грозить", "попросить", "просить",
                  "угрожать", "пожелать", "рекомендовать", "порекомендовать", "советовать",
-                 "посоветовать"}
+                 "посоветовать", "поручить", "поручать", "распорядиться", "приказать"}
+ACCUSATIVE_ADDRESSEE = {"призвать", "призывать", "просить", "попросить"}  # «призвал суд вынести»
 OBJECT_VERBS = {"подчеркнуть", "подчеркивать", "указать", "указывать", "назвать", "называть",
                 "выразить", "выражать", "высказать", "высказывать", "призвать", "призывать",
                 "подтвердить", "подтверждать", "опровергнуть", "опровергать", "отрицать",
@@ -463,6 +464,7 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
         if c < b and (tokens[noun].pos == "NOUN" and tokens[noun].feats.get("Case") == "Acc" or (
                 tokens[c].lemma == "на" and verb.lemma in ("указать", "указывать"))
                 or _infinitive_after(tokens, c, b) is not None and verb.lemma in PROMISE_VERBS
+                or verb.lemma in ACCUSATIVE_ADDRESSEE and _after_accusative(tokens, c, b)
                 or _quote_in_clause(ctx, v, b)):
             speaker = _subject(ctx, v, a, b, before=True)
             if speaker is None and verb.feats.get("Number") == "Plur":
@@ -553,8 +555,8 @@ def _infinitive_after(tokens: list, c: int, b: int) -> int | None:
             break
     if k > j and k < b and tokens[j].pos == "ADP" and tokens[k].feats.get("VerbForm") == "Inf":
         return k
-    while j < b and j - c < ADVERBIAL_MAX and tokens[j].pos == "ADV":
-        j += 1  # «пообещав полностью подчиняться …»
+    while j < b and j - c < ADVERBIAL_MAX and (tokens[j].pos == "ADV" or tokens[j].lemma == "не"):
+        j += 1  # «пообещав полностью подчиняться …», «рекомендовали не отправляться»
     return j if j < b and tokens[j].feats.get("VerbForm") == "Inf" else None
 
 
@@ -568,9 +570,21 @@ def _after_addressee(tokens: list, c: int, b: int) -> int:
         return j
     if j < b and tokens[j].pos == "PRON" and tokens[j].feats.get("Case") == "Acc":
         return j + 1  # «призывая его отказать …»
-    while j < b and j - c < 5 and (tokens[j].feats.get("Case") == "Dat" or tokens[j].text == "."):
-        j += 1
+    while j < b and j - c < 5 and (tokens[j].feats.get("Case") == "Dat" or tokens[j].text == "."
+                                   or j > c and tokens[j].feats.get("Case") == "Gen"):
+        j += 1  # «поручил мэру Москвы Сергею Собянину …»
     return j
+
+
+def _after_accusative(tokens: list, c: int, b: int) -> bool:
+    """An addressee in the accusative, then the infinitive of what was asked: «призвал
+    Верховный суд вынести постановление»."""
+    j = c
+    while j < b and j - c < 5 and tokens[j].pos in ("ADJ", "NOUN", "PROPN", "DET") and (
+            tokens[j].feats.get("Case") in ("Acc", "Gen") or j > c and tokens[j].pos == "PROPN"):
+        j += 1
+    return c < j < b and tokens[c].feats.get("Case") == "Acc" and (
+        tokens[j].feats.get("VerbForm") == "Inf")
 
 
 def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
@@ -704,6 +718,8 @@ def _complement(ctx: SpeechContext, v: int, b: int) -> tuple[str, int] | None:
             continue
         if t.lemma == "что" and t.pos in ("SCONJ", "PRON", "CCONJ"):
             return "that", j + 1
+        if t.lemma == "чтобы" and tokens[v].lemma in PROMISE_VERBS:
+            return "that", j + 1  # «потребовал, чтобы …», «распорядились, чтобы …»
         if t.text == ":":
             return "colon", j + 1
         if t.lemma in ABOUT and t.pos == "ADP":
@@ -720,6 +736,8 @@ def _complement(ctx: SpeechContext, v: int, b: int) -> tuple[str, int] | None:
             continue
         if t.text == ",":
             if j + 1 < b and tokens[j + 1].lemma == "что":
+                return "that", j + 2
+            if j + 1 < b and tokens[j + 1].lemma == "чтобы" and tokens[v].lemma in PROMISE_VERBS:
                 return "that", j + 2
             if j + 1 < b and fold(tokens[j + 1].text.lower()) in WH_WORDS and (
                     tokens[v].lemma in WH_VERBS):
