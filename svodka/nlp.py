@@ -173,6 +173,8 @@ class NLP:
             abbreviation = INFLECTED_ABBREVIATION.match(word)
             if abbreviation:
                 word = abbreviation.group(1)  # «МИДа», «МИДу» → «МИД»
+            elif len(word) > 1 and word.isupper():
+                pass  # an abbreviation does not decline: «сторонники ИГ» is not «ИГО»
             elif i <= head and token.pos in ("NOUN", "PROPN", "ADJ", "DET") and (
                     word.isalpha() or "-" in word and word[1:].replace("-", "").isalpha()
                     and word[1:].islower()):  # «пресс-службе» → «пресс-служба»; «ОВД-Инфо»

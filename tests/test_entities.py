@@ -305,3 +305,45 @@ def test_an_organisation_named_again_without_its_adjectives_is_the_same(extract)
     courts = [e for e in record["entities"] if e["type"] == "ORGANIZATION"
               and any(record["text"][m["start"]:m["end"]] == "Суд Кёльна" for m in e["mentions"])]
     assert [e["name"] for e in courts] == ["Административный суд Кёльна"], record["entities"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a first name pymorphy cannot read loses the ending its surname lost
+    ("Агентство лишило Лэнса Армстронга всех титулов.", "Лэнс Армстронг"),
+    ("Письмо Лэнсу Армстронгу отправили вчера.", "Лэнс Армстронг"),
+    # a declining reading of a first name before its indeclinable homograph
+    ("Письмо Анне Карениной пришло утром.", "Анна Каренина"),
+    # a first name that does not share the surname's ending stays as written
+    ("Встреча с Хорхе Лопесом прошла в Мадриде.", "Хорхе Лопес"),
+])
+def test_a_declined_first_name_gets_its_nominative(extract, text, name):
+    record = extract(text)
+    assert name in {e["name"] for e in record["entities"] if e["type"] == "PERSON"}, record[
+        "entities"]
+
+
+def test_a_short_name_in_brackets_is_the_organisation_however_natasha_typed_it(extract):
+    record = extract("Исламское государство (ИГ) взяло на себя ответственность. Сторонники ИГ "
+                     "вышли на улицы. Позже ИГ заявило о новых планах.")
+    owners = {e["name"] for e in record["entities"] for m in e["mentions"]
+              if record["text"][m["start"]:m["end"]] == "ИГ"}
+    assert owners == {"Исламское государство"}, record["entities"]
+    assert all(e["type"] == "ORGANIZATION" for e in record["entities"]
+               if e["name"] == "Исламское государство")
+
+
+@pytest.mark.parametrize(("text", "bare", "name"), [
+    # the nearest fuller name before the bare head
+    (("МИД Италии подтвердил похищение. По данным МИД РФ, все трое живы. По данным МИДа, "
+      "похитители требуют выкуп."), "МИДа", "МИД России"),
+    # none before: the one fuller name the article has
+    ("Полиция начала проверку. Полиция Нью-Йорка задержала двоих.", "Полиция",
+     "Полиция Нью-Йорка"),
+    # a fuller name going on in the nominative is another organisation
+    ("Газпром нефть отчиталась о прибыли. Газпром промолчал.", "Газпром", "Газпром"),
+])
+def test_a_bare_organisation_head_joins_the_fuller_name(extract, text, bare, name):
+    record = extract(text)
+    owners = {e["name"] for e in record["entities"] for m in e["mentions"]
+              if record["text"][m["start"]:m["end"]] == bare}
+    assert owners == {name}, record["entities"]

@@ -277,6 +277,7 @@ def group_entities(article: Article, candidates: list[Candidate], gazetteer: Gaz
     _join_same_as(candidates)
     _join_acronyms(candidates)
     _join_shortened(candidates, nlp)
+    _join_bare_heads(article, candidates)
 
     groups: dict[str, list[Candidate]] = {}
     for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
@@ -310,9 +311,10 @@ def _join_acronyms(candidates: list[Candidate]) -> None:
     closing the full name may be left out of the initials)."""
     full: dict[str, set[str]] = {}  # initials → groups of organisation names
     for c in candidates:
-        if c.type != "ORGANIZATION" or not c.normal or c.nested_in is not None:
+        name = c.normal or (c.entry.name if c.entry else "")  # a gazetteer name has no normal
+        if c.type != "ORGANIZATION" or not name or c.nested_in is not None:
             continue
-        words = [w for w in re.split(r"[\s\-]+", c.normal.strip("«»\"")) if w]
+        words = [w for w in re.split(r"[\s\-]+", name.strip("«»\"")) if w]
         if len(words) < 2:
             continue
         letters = "".join(w[0] for w in words if fold(w) not in ACRONYM_SKIP).upper()
@@ -347,6 +349,36 @@ def _join_shortened(candidates: list[Candidate], nlp: NLP) -> None:
         groups = tails.get(fold(c.normal), set()) - {c.group}
         if len(groups) == 1:
             _regroup(candidates, c.group, next(iter(groups)))
+
+
+def _join_bare_heads(article: Article, candidates: list[Candidate]) -> None:
+    """An organisation named again by its bare opening word joins the nearest fuller name
+    before it that opens with that word and goes on with a genitive or a preposition
+    («По данным МИДа» after «МИД Италии … МИД РФ» is МИД России; «Газпром» never joins
+    «Газпром нефть»), or the one such name the article has when none comes before."""
+    fuller: list[tuple[int, set[str], str]] = []  # (start, first word's forms, group)
+    for c in sorted(candidates, key=lambda c: c.start):
+        tokens = [t for t in article.tokens if c.start <= t.start and t.end <= c.end][:2]
+        if (c.type == "ORGANIZATION" and c.nested_in is None and len(tokens) == 2
+                and (tokens[1].feats.get("Case") == "Gen" or tokens[1].pos == "ADP")):
+            fuller.append((c.start, {fold(tokens[0].text), fold(tokens[0].lemma)}, c.group))
+    if not fuller:
+        return
+    moves: dict[str, str] = {}
+    for c in sorted(candidates, key=lambda c: c.start):
+        if (c.type != "ORGANIZATION" or c.entry is not None or c.nested_in is not None
+                or len(c.normal.split()) != 1 or c.group in moves):
+            continue
+        word = fold(c.normal)
+        same = [(start, group) for start, first, group in fuller
+                if word in first and group != c.group]
+        before = [group for start, group in same if start < c.start]
+        if before:
+            moves[c.group] = before[-1]
+        elif len({group for _, group in same}) == 1:
+            moves[c.group] = same[0][1]
+    for old, new in moves.items():
+        _regroup(candidates, old, new)
 
 
 def _regroup(candidates: list[Candidate], old: str, new: str) -> None:
@@ -435,7 +467,7 @@ def person_normal(article: Article, start: int, end: int, fallback: str, nlp: NL
     fallback_words = fallback.split()
     aligned = len(fallback_words) == len(tokens) and all(t.text[:1].isalnum() for t in tokens)
     gender = _name_gender(words, nlp)
-    parts = []
+    forms = []
     for index, token in enumerate(tokens):
         form = token.text
         if token in words and len(token.text) > 1:  # initials stay as written
@@ -443,12 +475,32 @@ def person_normal(article: Article, start: int, end: int, fallback: str, nlp: NL
             form = _nominative(token, gender, last, nlp) or (
                 fallback_words[index] if aligned else token.text)
             if last and len(words) > 1 and form == token.text and fold(words[0].text) != fold(
-                    parts[0] if parts else ""):  # the first name was declined, so is this one
+                    forms[0] if forms else ""):  # the first name was declined, so is this one
                 form = _nominative_in_ia(form)
+        forms.append(form)
+    if len(words) > 1 and gender != "femn" and tokens[0] is words[0]:
+        forms[0] = _declined_with(words[0], forms[0], words[-1].text, forms[-1])
+    parts = []
+    for index, (token, form) in enumerate(zip(tokens, forms, strict=True)):
         if index:
             parts.append(article.text[tokens[index - 1].end : token.start])
         parts.append(form)
     return restore_yo("".join(parts), article.text[start:end])
+
+
+MASCULINE_CASE_ENDINGS = ("ом", "ем", "а", "я", "у", "ю", "е")
+
+
+def _declined_with(first: Token, form: str, surname: str, surname_form: str) -> str:
+    """A first name pymorphy cannot read, left as written, loses the case ending its
+    surname lost: «Лэнса Армстронга» → «Лэнс Армстронг» (masculine names only)."""
+    if form != first.text or first.feats.get("Case", "Nom") == "Nom":
+        return form
+    ending = surname[len(surname_form):] if fold(surname).startswith(fold(surname_form)) else ""
+    if ending not in MASCULINE_CASE_ENDINGS or not fold(form).endswith(ending):
+        return form
+    stem = form[: -len(ending)]
+    return stem if len(stem) >= 2 and stem[-1].lower() not in "аеёиоуыэюяйь" else form
 
 
 def _nominative_in_ia(word: str) -> str:
@@ -493,6 +545,8 @@ def _nominative(token: Token, gender: str | None, last: bool, nlp: NLP) -> str |
         kinds = ("ADJF", *kinds)  # «Яровой» → «Яровая», but «Лавровой» → «Лаврова»
     if last and not any("Surn" in p.tag.grammemes for p in readings):
         kinds = (*kinds, "ADJF")  # «Зеленского» → «Зеленский»
+    # a declining reading before an indeclinable one: «Анне» is «Анна» before «Анне»
+    readings.sort(key=lambda p: "Fixd" in p.tag.grammemes)
     for kind in kinds:
         for parse in readings:
             if kind not in parse.tag.grammemes:  # grammemes hold the POS too

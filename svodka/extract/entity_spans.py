@@ -460,6 +460,7 @@ def short_names(article: Article, candidates: list[Candidate]) -> list[Candidate
     from svodka.extract.entities import Candidate
 
     at = {(c.start, c.end): c for c in candidates if c.type == "ORGANIZATION"}
+    places = {(c.start, c.end): c for c in candidates if c.type in PLACE_TYPES and c.entry is None}
     taken = sorted((c.start, c.end) for c in candidates)
     out: list[Candidate] = []
     short: dict[str, Candidate] = {}
@@ -471,6 +472,9 @@ def short_names(article: Article, candidates: list[Candidate]) -> list[Candidate
             continue
         span = match.span(1)
         inner = at.get(span)
+        if inner is None and span in places:  # natasha read «(ИГ)» as a place
+            inner = places[span]
+            inner.type = "ORGANIZATION"
         if inner is None:
             if any(s < span[1] and span[0] < e for s, e in taken):
                 continue
