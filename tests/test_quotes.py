@@ -526,6 +526,21 @@ TRAIN_FIXES = [
     (("Премьеру покажет телеканал ТНТ. «Мы потрясены утратой, — говорится в заявлении "
       "телеканала. — Он был нашим другом»."), "Он был нашим другом", "direct", "ТНТ",
      "говорится"),
+    # a short passive of a speech verb is an impersonal cue: the document it is in speaks
+    ("В указе сказано, что срок службы продлён до двух лет.", "срок службы продлён до двух лет",
+     "indirect", "указ", "сказано"),
+    ("В статье 12 кодекса указано, что выборы назначает парламент.",
+     "выборы назначает парламент", "indirect", "статья 12 кодекса", "указано"),
+    ("На пресс-конференции было сообщено о задержании главаря банды.",
+     "задержании главаря банды", "indirect", None, "сообщено"),
+    # a document with «в которой» speaks for itself, not the subject of the clause before it
+    (("Оппозиция требует, чтобы власти соблюдали конституцию, в которой сказано, что выборы "
+      "проводятся раз в пять лет."), "выборы проводятся раз в пять лет", "indirect",
+     "конституция", "сказано"),
+    # a statement «для печати» is the statement, and the body that issued it speaks
+    (("Международный комитет Красного Креста распространил сообщение для печати, в котором "
+      "говорится, что сбор средств завершён."), "сбор средств завершён", "indirect",
+     "Международный комитет Красного Креста", "говорится"),
     # an impersonal «как ожидается» inside brackets reports only the bracketed clause
     (("Партия выдвинет Петрова (в этом случае нынешний мэр, как ожидается, возглавит "
       "список кандидатов партии) уже в мае."),
@@ -650,3 +665,12 @@ def test_an_inner_statement_stops_before_the_outlet_that_reports_it(extract):
     assert ("планах провести заседание комиссии весной", "министр") in quotes, quotes
     assert ("Министр также сообщил о планах провести заседание комиссии весной",
             "Казинформ") in quotes, quotes
+
+
+@pytest.mark.parametrize("text", [
+    # a short passive that opens neither a clause nor what it is about reports nothing
+    "Правительству было поручено проводить жёсткую экономическую политику.",
+    "Как было сказано выше, проект закрыт.",
+])
+def test_short_passives_that_report_nothing(extract, text):
+    assert extract(text)["quotes"] == []

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from svodka.article import Article, Quote
 from svodka.extract.marks import Quoted
-from svodka.extract.reported import IMPERSONAL, Found, reported_quotes
+from svodka.extract.reported import Found, impersonal, reported_quotes
 from svodka.extract.speakers import (
     PREPOSITIONS_IN,
     STATEMENT_NOUNS,
@@ -119,7 +119,7 @@ def _inner_attribution(ctx: SpeechContext, q: Quoted) -> list[Found]:
     while hi < len(ctx.tokens) and ctx.tokens[hi].end <= match.end("attr"):
         hi += 1
     speaker = speaker_after(ctx, verb, hi)
-    if speaker is None and ctx.tokens[verb].lemma in IMPERSONAL:
+    if speaker is None and impersonal(ctx.tokens[verb]):
         speaker = _statement_source(ctx, verb, hi)
     carry = None if speaker else "any"
     cue = ctx.tokens[verb].text

@@ -42,6 +42,28 @@ from svodka.nlp import fold
 IMPERSONAL = {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться",
               "считаться", "ожидаться", "предполагаться",
               "утверждаться", "поясняться", "уточняться", "заявляться"}
+
+
+def impersonal(verb) -> bool:
+    """A cue with no subject of its own: «говорится», «сообщается», and a short passive
+    participle of a speech verb («в указе сказано», «в документе указано, что …»)."""
+    return verb.lemma in IMPERSONAL or _short_passive(verb)
+
+
+def _short_passive_that(ctx: SpeechContext, i: int, b: int) -> bool:
+    """«сказано, что …», «указано:», «было сообщено о …»: a short passive that opens a
+    clause, a colon or what it is about («которому было поручено проводить …» reports nothing)."""
+    tokens = ctx.tokens
+    return _short_passive(tokens[i]) and i + 2 < b and (
+        tokens[i + 1].text == ":" or fold(tokens[i + 1].text) in ABOUT or (
+            tokens[i + 1].text == "," and tokens[i + 2].lemma == "что"))
+
+
+def _short_passive(t) -> bool:
+    return (t.feats.get("Variant") == "Short" and t.feats.get("Voice") == "Pass"
+            and t.feats.get("Gender") == "Neut")
+
+
 PROMISE_VERBS = {"пообещать", "обещать", "призвать", "призывать", "потребовать", "требовать",
                  "предложить", "предлагать", "пригрозить", "грозить", "попросить", "просить",
                  "угрожать", "пожелать", "рекомендовать", "порекомендовать", "советовать",
@@ -114,7 +136,7 @@ def reported_quotes(ctx: SpeechContext) -> list[Found]:
                 continue
             quote = None
             if t.lemma in speech_verbs() and (t.pos in ("VERB", "AUX") or _short_adjective(t)) and (
-                    t.feats.get("VerbForm") not in ("Part", "Inf")) and (
+                    t.feats.get("VerbForm") not in ("Part", "Inf") or _short_passive_that(ctx, i, b)) and (
                     t.feats.get("Person") != "1" and t.feats.get("Mood") != "Imp") and (
                     t.feats.get("Tense") != "Fut") and (
                     i == a or ctx.tokens[i - 1].lemma != "не" or t.lemma in OPINION_VERBS) and (
@@ -654,7 +676,7 @@ def _in_it(ctx: SpeechContext, v: int, a: int) -> bool:
 def carry_for(verb) -> str | None:
     """Whose statement a subjectless verb continues: none for «сообщается», «сообщалось»;
     otherwise the last speaker of the verb's number and gender."""
-    if verb.lemma in IMPERSONAL or verb.feats.get("Gender") == "Neut":
+    if impersonal(verb) or verb.feats.get("Gender") == "Neut":
         return None
     if verb.feats.get("Number") == "Plur":
         return "Plur"
@@ -663,13 +685,16 @@ def carry_for(verb) -> str | None:
 
 def _subject(ctx: SpeechContext, v: int, a: int, b: int, *, before: bool) -> Speaker | None:
     verb = ctx.tokens[v]
-    speaker = speaker_before(ctx, v, a) if before else None
+    # «конституции, в которой сказано»: what an impersonal cue is in, before any subject
+    speaker = speaker_in(ctx, a, b, verb=v) if impersonal(verb) else None
+    if speaker is None and before:
+        speaker = speaker_before(ctx, v, a)
     if speaker is None and verb.feats.get("Number") == "Plur":
         speaker = speaker_after(ctx, v, b, weak=False) or speaker_in(ctx, v + 1, b)
         # «сообщили РИА Новости в пресс-службе базы»: the place, not the recipient
     if speaker is None:
         speaker = speaker_after(ctx, v, b)
-    if speaker is None and (verb.lemma in IMPERSONAL or verb.feats.get("Number") == "Plur"):
+    if speaker is None and (impersonal(verb) or verb.feats.get("Number") == "Plur"):
         speaker = speaker_in(ctx, a, b, verb=v)
     return speaker
 
@@ -947,7 +972,7 @@ def _as_said(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
     a, b = _brackets_around(tokens, v, a, b)
     comma = next((j for j in range(v + 1, b) if tokens[j].text == ","), None)
     speaker = speaker_after(ctx, v, comma if comma is not None else b)
-    if speaker is None and (tokens[v].lemma in IMPERSONAL or
+    if speaker is None and (impersonal(tokens[v]) or
                             tokens[v].feats.get("Number") == "Plur"):
         speaker = speaker_in(ctx, v + 1, comma if comma is not None else b, verb=v)
     kak = v - 1 if tokens[v - 1].lemma == "как" else v - 2

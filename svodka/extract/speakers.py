@@ -35,6 +35,10 @@ TIME_WORDS = {"конец", "начало", "середина", "время", "�
 COUNT_NOUNS = {"десяток", "сотня", "тысяча", "миллион"}
 STATEMENT_NOUNS = {"сообщение", "заявление", "пресс-релиз", "релиз", "коммюнике", "материал",
                    "ответ", "комментарий"}
+# verbs by which a source issues a document («распространил доклад, в котором говорится»)
+ISSUING_VERBS = {"распространить", "распространять", "опубликовать", "публиковать", "выпустить",
+                 "выпускать", "издать", "подготовить", "представить", "направить", "обнародовать",
+                 "разместить", "подписать", "принять", "утвердить"}
 
 
 @dataclass(frozen=True)
@@ -733,11 +737,13 @@ def _relative_source(ctx: SpeechContext, i: int, lo: int) -> Speaker | None:
         return None
     for k in range(j - 1, max(lo - 1, j - 6), -1):
         t = ctx.tokens[k]
-        if t.pos != "NOUN":
-            continue
+        if t.pos != "NOUN" or _in_prepositional_phrase(ctx, k, lo):
+            continue  # «сообщение для печати, в котором»: the statement, not the press
         if t.lemma in STATEMENT_NOUNS or t.lemma in source_nouns():
             for m in range(k - 1, lo - 1, -1):  # «Комитет … распространил сообщение, в котором»
                 if ctx.tokens[m].pos == "VERB" and ctx.tokens[m].feats.get("VerbForm") == "Fin":
+                    if t.lemma not in STATEMENT_NOUNS and ctx.tokens[m].lemma not in ISSUING_VERBS:
+                        break  # «правительство придерживалось конституции, в которой сказано»
                     found = speaker_before(ctx, m, lo)
                     if found is not None:
                         return found
