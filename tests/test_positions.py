@@ -159,6 +159,12 @@ SENTENCES = [
     # a kinship noun between an inverted copula and the holder's name
     ("Новым королём стал его старший сын Фредерик Второй.", "Фредерик Второй", "король", None,
      None),
+    # «выбран» links like «избран»
+    ("Синдзо Абэ был выбран председателем партии.", "Синдзо Абэ", "председатель партии", None,
+     None),
+    # whom the post represents, between the title and the name
+    ("Сенатор от штата Алабама Джефф Сешнс выступил против законопроекта.", "Джефф Сешнс",
+     "сенатор", None, None),
     # a long biographical aside between the name and the dash
     (("Антон Лебедев (род. 3 мая 1960 года в Воронеже, окончил МГУ) — российский "
       "дипломат."), "Антон Лебедев", "дипломат", None, "Россия"),

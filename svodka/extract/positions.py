@@ -397,7 +397,7 @@ def _named_after(ctx: Context, first: int, stop: int) -> Occurrence | None:
     """The name right after a title, past a short insert: an age («защитник «Зенита»
     34-летний Бранислав Иванович»), a bracketed or quoted aside («президент МОК (МОК) Томас
     Бах», «артист «Солнечный клоун» Олег Попов») or a dash («водитель автобуса — Сергей
-    Кубасов»)."""
+    Кубасов»), or whom the post represents («сенатор от штата Алабама Джефф Сешнс»)."""
     i = stop
     head = ctx.tokens[_head_index(ctx, first, stop)]
     plural = head.feats.get("Number") == "Plur" and head.feats.get("Case") == "Nom"
@@ -420,6 +420,11 @@ def _named_after(ctx: Context, first: int, stop: int) -> Occurrence | None:
             i = close + 1
         elif token.text in ("—", "–") or token.pos == "ADJ" and token.text[:1].isdigit():
             i += 1
+        elif i == stop and fold(token.text) == "от":  # «Сенатор от штата Алабама Джефф Сешнс»
+            i += 1
+            while i < len(ctx.tokens) and i - stop <= INSERT_MAX and ctx.person_at(
+                    i, starting=True) is None and ctx.tokens[i].pos in ("NOUN", "PROPN", "ADJ"):
+                i += 1
         elif token.text == "," and i + 1 < len(ctx.tokens) and \
                 fold(ctx.tokens[i + 1].text) == "как":
             i += 2  # «таких музыкантов, как Колин Дэвис»
