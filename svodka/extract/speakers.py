@@ -26,6 +26,8 @@ NP_POS = {"NOUN", "PROPN", "ADJ", "NUM", "ADP", "DET", "X"}
 NP_MAX = 10
 CLAUSE_END = {",", ".", ";", ":", "!", "?", "–", "—", "-", "(", ")", "…"}
 PREPOSITIONS_IN = {"в", "во"}
+ON_SOURCES = {"сайт", "портал"}  # «на сайте Кремля сообщается»: a source after «на»
+WEBSITES = ON_SOURCES | {"блог"}  # a website speaks as itself: «сайт Кремля», not «Кремль»
 PARENTHESES = re.compile(r"\s*\([^()]*\)")
 TIME_WORDS = {"конец", "начало", "середина", "время", "год", "месяц", "неделя", "день",
               "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
@@ -570,7 +572,7 @@ def speaker_in(ctx: SpeechContext, lo: int, hi: int, *, verb: int | None = None
             range(verb - 1, max(lo, verb - 10) - 1, -1))
     for i in order:
         t = ctx.tokens[i]
-        if t.lemma not in PREPOSITIONS_IN or ctx.quoted_at(t.start):
+        if t.lemma not in PREPOSITIONS_IN and not _on_source(ctx, i, hi) or ctx.quoted_at(t.start):
             continue
         if i > 0 and ctx.tokens[i - 1].feats.get("VerbForm") == "Part":
             continue  # «в заявлении МВД, опубликованном в Facebook»: where it appeared
@@ -590,6 +592,16 @@ def speaker_in(ctx: SpeechContext, lo: int, hi: int, *, verb: int | None = None
         if speaker is not None:
             return speaker
     return None
+
+
+def _on_source(ctx: SpeechContext, i: int, hi: int) -> bool:
+    """«на (официальном) сайте Кремля»: a website a statement appeared on is its source."""
+    if ctx.tokens[i].lemma != "на":
+        return False
+    head = i + 1
+    while head < hi - 1 and ctx.tokens[head].pos == "ADJ":
+        head += 1
+    return head < hi and ctx.tokens[head].lemma in ON_SOURCES
 
 
 def _antecedent_of_relative(ctx: SpeechContext, i: int, lo: int) -> Speaker | None:
@@ -864,8 +876,9 @@ def resolve_phrase(ctx: SpeechContext, start: int, end: int) -> Speaker | None:
                 j == head or not _oblique_name(ctx, j, end, entity, head_case)):
             return _as_pronoun(ctx, head, speaker_of_entity(ctx, entity))
     entity = ctx.entity_at(head)
-    if entity is None and (ctx.tokens[head].lemma in STATEMENT_NOUNS or ctx.tokens[head].lemma
-                           in lexicon_words("quoted_name_words.txt")):
+    if entity is None and ctx.tokens[head].lemma not in WEBSITES and (
+            ctx.tokens[head].lemma in STATEMENT_NOUNS
+            or ctx.tokens[head].lemma in lexicon_words("quoted_name_words.txt")):
         entity = next((ctx.entity_at(j) for j in range(head + 1, end)
                        if ctx.entity_at(j) is not None), None)  # «в сообщении МВД» → МВД
     if entity is not None:
