@@ -80,6 +80,8 @@ CHARGE_VERBS = {"обвинить": "в", "обвинять": "в", "упрек�
                 "критиковать": "за", "раскритиковать": "за"}
 CHARGE_MAX = 6  # words of the accused between the verb and the charge
 REQUEST_NOUNS = {"просьба", "требование", "призыв", "предложение", "рекомендация"}
+# requests whose owner, named in the genitive, asks for what «о …» says
+OWNED_REQUESTS = {"просьба", "требование", "прошение", "ходатайство"}
 IN_IT = {"нем", "ней", "них"}  # the tagger reads «нём» as a noun at times
 NAMING_VERBS = {"назвать", "называть"}
 PREDICATE_VERBS = NAMING_VERBS | {"считать", "объяснить", "объяснять", "счесть", "посчитать",
@@ -213,8 +215,9 @@ def from_noun(ctx: SpeechContext, n: int, a: int, b: int) -> Found | None:
             break
         if t.lemma in ABOUT and t.pos == "ADP" and j == source_end and j + 1 < b and (
                 tokens[j + 1].pos in ("NOUN", "ADJ")) and tokens[j + 1].lemma not in (
-                "тот", "то", "это", "этот") and _requested(ctx, n, a):
-            c, phrase = j + 1, True
+                "тот", "то", "это", "этот") and (_requested(ctx, n, a) or j > n + 1 and fold(
+                    tokens[n].lemma) in OWNED_REQUESTS):
+            c, phrase = j + 1, True  # «просьбу вице-президента Мадуро об отсрочке …»
             break
         if t.text == "," and j + 1 < b and tokens[j + 1].lemma == "что" and (
                 tokens[j + 1].pos == "SCONJ") and j == source_end:
@@ -245,6 +248,16 @@ def from_noun(ctx: SpeechContext, n: int, a: int, b: int) -> Found | None:
     if phrase and speaker is None:
         return None  # «информация о погоде»: a topic, not something anyone said
     end = clause_end(ctx, c, b)
+    if phrase:  # «Требование оппозиции о выборах осталось без ответа»: the phrase only,
+        for k in range(c + 1, b):  # without a relative clause («…, в ходе которого …»)
+            if tokens[k].start >= end:
+                break
+            relative = tokens[k].text == "," and any(
+                tokens[m].lemma == "который" for m in range(k + 1, min(k + 4, b)))
+            if relative or tokens[k].pos in ("VERB", "AUX") and tokens[k].feats.get(
+                    "VerbForm") == "Fin" and tokens[c].feats.get("VerbForm") != "Inf":
+                end = tokens[k - 1].end
+                break
     if tokens[n].feats.get("Case") == "Nom":  # «Заявление X о том, что …, вызвало споры»
         for j in range(c + 1, b - 1):
             if tokens[j].start >= end:

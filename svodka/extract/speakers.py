@@ -868,11 +868,11 @@ def resolve_phrase(ctx: SpeechContext, start: int, end: int) -> Speaker | None:
             ctx.tokens[start + 1].lemma in TIME_WORDS):
         start += 2  # «согласно оглашенному в понедельник решению суда»: when, not who
     head = next((j for j in range(start, end) if ctx.tokens[j].pos != "ADJ"), start)
-    head_case = ctx.tokens[head].feats.get("Case")
+    head_case = _case(ctx.tokens[head])
     for j in range(start, end):  # the head, or a name in apposition to it
         entity = ctx.entity_at(j)
         if entity is not None and entity.type == "PERSON" and (
-                j == head or ctx.tokens[j].feats.get("Case") in ("Nom", None, head_case)) and (
+                j == head or _case(ctx.tokens[j]) in ("Nom", None, head_case)) and (
                 j == head or not _oblique_name(ctx, j, end, entity, head_case)):
             return _as_pronoun(ctx, head, speaker_of_entity(ctx, entity))
     entity = ctx.entity_at(head)
@@ -941,11 +941,22 @@ def _oblique_name(ctx: SpeechContext, j: int, end: int, entity: Entity,
     k = j
     while k < end and ctx.entity_at(k) is entity:
         t = ctx.tokens[k]
-        case = t.feats.get("Case")
+        case = _case(t)
         if case and head_case and case != head_case and fold(t.text) != fold(t.lemma):
             return True  # an inflected form («Мии»), not an undeclined foreign name
         k += 1
     return False
+
+
+def _case(t: Token) -> str | None:
+    """The tagger's case, with the accusative of an animate masculine or plural noun read as
+    the genitive it is written as («вице-президента страны Николаса Мадуро»: the tagger
+    calls «Николаса» accusative)."""
+    case = t.feats.get("Case")
+    if case == "Acc" and t.feats.get("Animacy") == "Anim" and (
+            t.feats.get("Gender") == "Masc" or t.feats.get("Number") == "Plur"):
+        return "Gen"
+    return case
 
 
 def _genitive_dependent(ctx: SpeechContext, j: int) -> bool:
