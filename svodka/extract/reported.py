@@ -79,6 +79,7 @@ ABOUT = {"о", "об", "обо"}
 CHARGE_VERBS = {"обвинить": "в", "обвинять": "в", "упрекнуть": "в", "упрекать": "в",
                 "критиковать": "за", "раскритиковать": "за"}
 CHARGE_MAX = 6  # words of the accused between the verb and the charge
+CRITICISING_VERBS = {"подвергнуть", "подвергать"}  # «подверг (резкой) критике X»
 REQUEST_NOUNS = {"просьба", "требование", "призыв", "предложение", "рекомендация"}
 # requests whose owner, named in the genitive, asks for what «о …» says
 OWNED_REQUESTS = {"просьба", "требование", "прошение", "ходатайство"}
@@ -151,6 +152,8 @@ def reported_quotes(ctx: SpeechContext) -> list[Found]:
             elif t.lemma in speech_verbs() and t.feats.get("VerbForm") == "Part" and (
                     t.feats.get("Voice") == "Act"):
                 quote = from_participle(ctx, i, a, b)
+            elif t.lemma in CRITICISING_VERBS and t.pos == "VERB" and i + 2 < b:
+                quote = from_criticism(ctx, i, a, b)
             elif t.lemma in QUOTING_VERBS and i + 2 < b and ctx.tokens[i + 1].lemma == "слово":
                 quote = from_words(ctx, i, b)
             elif t.lemma in ("по", "согласно") and i + 2 < b:
@@ -528,6 +531,23 @@ def _charge(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
     return _indirect(ctx, tokens[v + 1].start, clause_end(ctx, v + 1, b), speaker, verb.text)
 
 
+def from_criticism(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
+    """«Путин подверг резкой критике выступление группы»: what was criticised, said by the
+    subject (a named one: «подвергся критике» has none)."""
+    tokens = ctx.tokens
+    k = v + 1
+    while k < b and tokens[k].pos == "ADJ":
+        k += 1
+    if k + 1 >= b or tokens[k].lemma != "критика" or tokens[k + 1].pos not in (
+            "NOUN", "PROPN", "ADJ", "DET", "PRON"):
+        return None
+    speaker = _subject(ctx, v, a, b, before=True)
+    if speaker is None:
+        return None
+    cue = ctx.text[tokens[v].start:tokens[k].end]
+    return _indirect(ctx, tokens[k + 1].start, _predicate_end(ctx, k + 1, b), speaker, cue)
+
+
 def from_participle(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
     """«Илья Пономарев, … выразивший убеждение, что …», «премьером М.Ганнучи, объявившим
     ранее, что …»: the participle's content, spoken by the phrase it follows."""
@@ -667,8 +687,9 @@ def _predicate_end(ctx: SpeechContext, k: int, b: int) -> int:
         if ctx.quoted_at(t.start):
             last = j
             continue
-        if t.text in CLAUSE_END or t.text in DASHES or t.pos in ("CCONJ", "SCONJ", "VERB"):
-            break
+        if t.text in CLAUSE_END or t.text in DASHES or t.pos in ("CCONJ", "SCONJ") or (
+                t.pos == "VERB" and t.feats.get("VerbForm") != "Part"):
+            break  # a participle is a modifier: «частью скоординированной атаки»
         last = j
     end = tokens[last].end
     for q in ctx.quoted:
