@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from svodka.article import Article, Entity, Token
+from svodka.extract.documents import document_heads
 from svodka.extract.marks import Quoted, find_quoted, inside, top_level
 from svodka.extract.title_forms import name_genitive
 from svodka.lexicons import lexicon_rows, lexicon_words
@@ -642,6 +643,10 @@ def _agrees_in_form(which: Token, noun: Token) -> bool:
 
 def nominative_speaker(ctx: SpeechContext, start: int, end: int, head: int) -> Speaker:
     """An unnamed source tokens[start:end] headed at `head`, as its nominative description."""
+    if ctx.tokens[head].lemma == "документ" and end == head + 1:
+        named = _document_antecedent(ctx, start)
+        if named is not None:
+            return named
     number = ctx.tokens[head].feats.get("Number")
     fuller = _fuller_description(ctx, start, end, head)
     if fuller is not None:  # the phrase written out before, with the name it may hold
@@ -658,6 +663,27 @@ def nominative_speaker(ctx: SpeechContext, start: int, end: int, head: int) -> S
                    described=_describes_person(ctx, head, start, end))
 
 
+def _document_antecedent(ctx: SpeechContext, start: int) -> Speaker | None:
+    """«Путин подписал закон … Документ предусматривает …»: a bare «документ» is the kind of
+    document named last before it, within `DOCUMENT_BACK` sentences («закон», «указ»), or
+    the name in quotation marks after an earlier «документ» («документ «Стратегия …»»)."""
+    sentence = ctx.tokens[start].sentence
+    for j in range(start - 1, -1, -1):
+        t = ctx.tokens[j]
+        if sentence - t.sentence > DOCUMENT_BACK:
+            return None
+        if t.pos != "NOUN" or ctx.quoted_at(t.start):
+            continue
+        if t.lemma == "документ" and j + 1 < start:
+            named = ctx.quoted_at(ctx.tokens[j + 1].start + 1)
+            if named is not None and ctx.tokens[j + 1].text in ("«", '"', "„", "“"):
+                return Speaker(None, ctx.text[named.open + 1:named.close], None)
+        elif any(words == (t.lemma,) for words, _ in document_heads().get(t.lemma, ())):
+            return Speaker(None, t.lemma, None)
+    return None
+
+
+DOCUMENT_BACK = 2  # sentences back that a bare «документ» looks for the document it names
 OWNER_GENDER = {"его": "Masc", "ее": "Fem"}  # possessive pronouns of one person
 
 
