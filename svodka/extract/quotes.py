@@ -379,11 +379,17 @@ def carry_speakers(ctx: SpeechContext, found: list[Found]) -> None:
     """A quote whose source is «его» or left unsaid takes the last speaker that fits, or
     else the nearest person of that gender named before it."""
     last: list[Speaker] = []
-    previous_end = -1
+    previous_end = person_end = -1
+    person: Speaker | None = None  # the last person who spoke, past an organisation's quote
     for f in found:
         if f.speaker is not None and last and _continues(
                 ctx, previous_end, f.start, last[-1], f.speaker):
             f.speaker = last[-1]  # «"…" — добавил он» goes on with the quote just before
+        elif f.speaker is not None and person is not None and person is not last[-1] and (
+                f.speaker.role or f.speaker.described) and last[-1].entity is not None and (
+                last[-1].entity.type != "PERSON") and _continues(
+                    ctx, person_end, f.start, person, f.speaker):
+            f.speaker = person  # «Кейн … Движения чаепития, призывающего к … . Кандидат сказал»
         if f.speaker is None and f.carry is not None:
             for speaker in reversed(last[-3:]):
                 if f.carry == "any" or speaker.gender == f.carry or (
@@ -396,6 +402,8 @@ def carry_speakers(ctx: SpeechContext, found: list[Found]) -> None:
         if f.speaker is not None and f.speaker.known:
             last.append(f.speaker)
             previous_end = f.end
+            if f.speaker.entity is not None and f.speaker.entity.type == "PERSON":
+                person, person_end = f.speaker, f.end
 
 
 def _continues(ctx: SpeechContext, previous_end: int, start: int, previous: Speaker,

@@ -552,6 +552,9 @@ def from_participle(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
     """«Илья Пономарев, … выразивший убеждение, что …», «премьером М.Ганнучи, объявившим
     ранее, что …»: the participle's content, spoken by the phrase it follows."""
     complement = _complement(ctx, v, b)
+    if complement is None and v + 2 < b and ctx.tokens[v + 1].lemma == PP_OBJECTS.get(
+            ctx.tokens[v].lemma):
+        complement = ("about", v + 2)  # «Движения чаепития, призывающего к сокращению …»
     if complement is None or complement[0] not in ("that", "about") or complement[1] >= b:
         return None
     speaker = _participle_antecedent(ctx, v, a)
@@ -1221,9 +1224,12 @@ def from_phrase(ctx: SpeechContext, i: int, a: int, b: int, *, width: int = 1) -
     carry = POSSESSIVE.get(tokens[i + width].text.lower())
     noun = i + width + 1 if carry else i + width
     preposition = "согласно" if width > 1 else tokens[i].lemma
+    pointed = noun < b - 1 and tokens[noun].pos == "DET" and tokens[noun].lemma in (
+        "этот", "данный") and not carry
+    noun += pointed  # «согласно этому закону»: the document just named
     while noun < b - 1 and tokens[noun].pos == "ADJ" and not carry:
         noun += 1  # «по предварительным данным»: data with no named source
-    hedge = not carry and noun > i + width
+    hedge = not carry and noun > i + width + pointed
     if (preposition, fold(tokens[noun].lemma)) not in source_phrases() and not (
             preposition == "согласно" and i == a and tokens[noun].pos in ("NOUN", "PROPN")):
         return None  # «Согласно характеристике, …» opening a sentence names a source too
@@ -1244,7 +1250,7 @@ def from_phrase(ctx: SpeechContext, i: int, a: int, b: int, *, width: int = 1) -
         speaker = resolve_phrase(ctx, noun + 1, min(source_end, np_end(ctx, noun + 1,
                                                                         source_end)))
     if speaker is None and carry is None and (tokens[noun].lemma in source_nouns() or (
-            preposition == "согласно" and not hedge)) and (
+            preposition == "согласно" and not hedge and not pointed)) and (
             tokens[noun].lemma not in STATEMENT_NOUNS):
         speaker = resolve_phrase(ctx, noun, np_end(ctx, noun, source_end))  # «согласно докладу»
     if speaker is None and carry is None and not hedge:
