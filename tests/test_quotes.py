@@ -728,3 +728,17 @@ def test_short_passives_that_report_nothing(extract, text):
 ])
 def test_requests_and_criticism_with_no_source_report_nothing(extract, text):
     assert extract(text)["quotes"] == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # a cue inside a relative clause: the content ends where the main clause resumes
+    ("Юрий, которого певица попросила принять участие в номере, вышел на сцену.",
+     "принять участие в номере"),
+    ("Министр, который заявил, что цены вырастут, покинул зал.", "цены вырастут"),
+    # a comma inside the content is no end of it
+    ("Министр, который заявил, что цены, как и зарплаты, вырастут, покинул зал.",
+     "цены, как и зарплаты, вырастут"),
+])
+def test_content_of_a_cue_in_a_relative_clause_ends_with_it(extract, text, content):
+    record = extract(text)
+    assert [record["text"][q["start"]:q["end"]] for q in record["quotes"]] == [content]

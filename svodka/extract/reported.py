@@ -327,11 +327,27 @@ def from_words(ctx: SpeechContext, v: int, b: int) -> Found | None:
 # --- spans --------------------------------------------------------------------------------
 
 
+def _in_relative_clause(ctx: SpeechContext, c: int) -> bool:
+    """Whether token c stands in a relative clause opened before it: «, которого певица
+    попросила …» (no comma between «который» and c)."""
+    sentence = ctx.tokens[c].sentence
+    for j in range(c - 1, max(-1, c - 12), -1):
+        t = ctx.tokens[j]
+        if t.sentence != sentence or t.text == "," and ctx.tokens[j + 1].lemma not in (
+                "что", "чтобы"):
+            return False  # past «, что» of the cue itself: «, который заявил, что …»
+        if t.lemma == "который":
+            k = j - 1 if j and ctx.tokens[j - 1].pos == "ADP" else j
+            return k > 0 and ctx.tokens[k - 1].text == ","
+    return False
+
+
 def clause_end(ctx: SpeechContext, c: int, b: int) -> int:
     """Character end of the clause starting at token `c`: the sentence end without its final
     punctuation, cut before a following attribution («…, передает РИА Новости»)."""
     last = c
     j = c
+    relative = _in_relative_clause(ctx, c)
     while j < b:
         t = ctx.tokens[j]
         quoted = ctx.quoted_at(t.start)
@@ -339,6 +355,11 @@ def clause_end(ctx: SpeechContext, c: int, b: int) -> int:
             last = j
             j += 1
             continue
+        if relative and t.text == "," and j + 1 < b and ctx.tokens[j + 1].pos in (
+                "VERB", "AUX") and ctx.tokens[j + 1].feats.get("VerbForm") == "Fin" and any(
+                    u.pos in ("VERB", "AUX") and u.feats.get("VerbForm") in ("Fin", "Inf")
+                    for u in ctx.tokens[c:j]):
+            break  # «Юрий, которого певица попросила выйти, вышел …»: the main clause resumes
         if t.text == ";" or t.text == ":" and ctx.text[t.end :].lstrip().lstrip("'")[:1] in (
                 "«\"„“"):
             break  # «заявила о X: "…"» (or ''«…»'' in wiki markup): a direct quote of its own
