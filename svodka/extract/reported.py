@@ -80,6 +80,7 @@ CHARGE_VERBS = {"обвинить": "в", "обвинять": "в", "упрек�
                 "критиковать": "за", "раскритиковать": "за"}
 CHARGE_MAX = 6  # words of the accused between the verb and the charge
 CRITICISING_VERBS = {"подвергнуть", "подвергать"}  # «подверг (резкой) критике X»
+MENTION_VERBS = {"упоминаться", "упомянуть"}  # «в сообщении упоминаются …» (passive forms)
 REQUEST_NOUNS = {"просьба", "требование", "призыв", "предложение", "рекомендация"}
 # requests whose owner, named in the genitive, asks for what «о …» says
 OWNED_REQUESTS = {"просьба", "требование", "прошение", "ходатайство"}
@@ -152,6 +153,8 @@ def reported_quotes(ctx: SpeechContext) -> list[Found]:
             elif t.lemma in speech_verbs() and t.feats.get("VerbForm") == "Part" and (
                     t.feats.get("Voice") == "Act"):
                 quote = from_participle(ctx, i, a, b)
+            elif t.lemma in MENTION_VERBS and t.feats.get("Voice") == "Pass" and i + 1 < b:
+                quote = from_mention(ctx, i, a, b)
             elif t.lemma in CRITICISING_VERBS and t.pos == "VERB" and i + 2 < b:
                 quote = from_criticism(ctx, i, a, b)
             elif t.lemma in QUOTING_VERBS and i + 2 < b and ctx.tokens[i + 1].lemma == "слово":
@@ -550,6 +553,22 @@ def _charge(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
         return None  # «обвинил в том, что …» is read with its «что»
     speaker = _subject(ctx, v, a, b, before=True)
     return _indirect(ctx, tokens[v + 1].start, clause_end(ctx, v + 1, b), speaker, verb.text)
+
+
+def from_mention(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
+    """«В сообщении (также) упоминаются его работы …», «в заявлении упомянут стрелок …»:
+    what a named statement or document mentions; nothing without one («упоминался в
+    прессе» names the press, which is no statement)."""
+    speaker = speaker_in(ctx, a, b, verb=v)
+    if speaker is None or speaker.entity is not None and speaker.entity.type == "PERSON":
+        return None
+    c = v + 1
+    while c < b and ctx.tokens[c].pos == "ADV":
+        c += 1
+    if c >= b or ctx.tokens[c].pos not in ("NOUN", "PROPN", "ADJ", "DET", "PRON", "NUM"):
+        return None
+    return _indirect(ctx, ctx.tokens[c].start, clause_end(ctx, c, b), speaker,
+                     ctx.tokens[v].text)
 
 
 def from_criticism(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
