@@ -26,6 +26,7 @@ from svodka.extract.speakers import (
     TIME_WORDS,
     Speaker,
     SpeechContext,
+    case_of,
     is_source_head,
     np_end,
     resolve_phrase,
@@ -157,7 +158,8 @@ def reported_quotes(ctx: SpeechContext) -> list[Found]:
                 quote = from_mention(ctx, i, a, b)
             elif t.lemma in CRITICISING_VERBS and t.pos == "VERB" and i + 2 < b:
                 quote = from_criticism(ctx, i, a, b)
-            elif t.lemma in QUOTING_VERBS and i + 2 < b and ctx.tokens[i + 1].lemma == "слово":
+            elif t.lemma in QUOTING_VERBS and i + 2 < b and "слово" in tokens_lemmas(
+                    ctx, i + 1, min(b, i + 4)):
                 quote = from_words(ctx, i, b)
             elif t.lemma in ("по", "согласно") and i + 2 < b:
                 quote = from_phrase(ctx, i, a, b)
@@ -309,19 +311,25 @@ def from_words(ctx: SpeechContext, v: int, b: int) -> Found | None:
     """«СМИ привели слова Рухани о том, что …», «газета приводит слова адвоката X, что …»:
     the one whose words are quoted is the speaker."""
     tokens = ctx.tokens
-    head = v + 2
-    if tokens[head].feats.get("Case") != "Gen" and ctx.entity_at(head) is None:
+    words = next(j for j in range(v + 1, b) if tokens[j].lemma == "слово")
+    if words > v + 1 and ctx.entity_at(v + 1) is None:
+        return None  # «приводит Reuters слова …»: only a named outlet between
+    head = words + 1
+    if head >= b or case_of(tokens[head]) != "Gen" and ctx.entity_at(head) is None:
         return None
     end = np_end(ctx, head, b)
     speaker = resolve_phrase(ctx, head, end)
+    cue = ctx.text[tokens[v].start : tokens[words].end]
+    before = _quote_just_before(ctx, tokens[v].start)
+    if before is not None and any(d in ctx.text[before.close:tokens[v].start] for d in DASHES):  # «"…", — приводит Reuters слова представителя генсека ООН»
+        return Found("direct", before.start, before.end, speaker, cue, None, before)
     for j in range(end, min(b, end + 5)):
         if tokens[j].text == ":":
             return _after_colon(ctx, j + 1, speaker, tokens[v].text, None)
         if tokens[j].lemma == "что" and tokens[j].pos in ("SCONJ", "CCONJ", "PRON"):
             if j + 1 >= b:
                 return None
-            return _indirect(ctx, tokens[j + 1].start, clause_end(ctx, j + 1, b), speaker,
-                             ctx.text[tokens[v].start : tokens[v + 1].end])
+            return _indirect(ctx, tokens[j + 1].start, clause_end(ctx, j + 1, b), speaker, cue)
         if tokens[j].text not in (",",) and tokens[j].lemma not in ABOUT | {"тот", "то"}:
             return None
     return None

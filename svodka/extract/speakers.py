@@ -894,12 +894,13 @@ def resolve_phrase(ctx: SpeechContext, start: int, end: int) -> Speaker | None:
             ctx.tokens[start + 1].lemma in TIME_WORDS):
         start += 2  # «согласно оглашенному в понедельник решению суда»: when, not who
     head = next((j for j in range(start, end) if ctx.tokens[j].pos != "ADJ"), start)
-    head_case = _case(ctx.tokens[head])
+    head_case = case_of(ctx.tokens[head])
     for j in range(start, end):  # the head, or a name in apposition to it
         entity = ctx.entity_at(j)
         if entity is not None and entity.type == "PERSON" and (
-                j == head or _case(ctx.tokens[j]) in ("Nom", None, head_case)) and (
-                j == head or not _oblique_name(ctx, j, end, entity, head_case)):
+                j == head or case_of(ctx.tokens[j]) in ("Nom", None, head_case)) and (
+                j == head or not _oblique_name(ctx, j, end, entity, head_case)) and (
+                not _nearer_holder(ctx, head, j)):
             return _as_pronoun(ctx, head, speaker_of_entity(ctx, entity))
     entity = ctx.entity_at(head)
     if entity is None and ctx.tokens[head].lemma not in WEBSITES and (
@@ -967,14 +968,24 @@ def _oblique_name(ctx: SpeechContext, j: int, end: int, entity: Entity,
     k = j
     while k < end and ctx.entity_at(k) is entity:
         t = ctx.tokens[k]
-        case = _case(t)
+        case = case_of(t)
         if case and head_case and case != head_case and fold(t.text) != fold(t.lemma):
             return True  # an inflected form («Мии»), not an undeclined foreign name
         k += 1
     return False
 
 
-def _case(t: Token) -> str | None:
+def _nearer_holder(ctx: SpeechContext, head: int, j: int) -> bool:
+    """A person noun between the head and the name at j, in the name's case and number, is
+    whose name it is: «представителя генсека ООН Антониу Гутерриша» names the secretary
+    general, not his spokesman (but «пресс-секретарь президента Дмитрий Песков» the spokesman,
+    and «адвокат заявителей Бартоломея Соханьского» the lawyer)."""
+    name = ctx.tokens[j]
+    return any(t.pos == "NOUN" and t.feats.get("Animacy") == "Anim" and case_of(t) == case_of(
+        name) and t.feats.get("Number") == name.feats.get("Number") for t in ctx.tokens[head + 1:j])
+
+
+def case_of(t: Token) -> str | None:
     """The tagger's case, with the accusative of an animate masculine or plural noun read as
     the genitive it is written as («вице-президента страны Николаса Мадуро»: the tagger
     calls «Николаса» accusative)."""
