@@ -543,6 +543,12 @@ TRAIN_FIXES = [
     (("На сайте опубликован документ «Стратегия развития общества». В документе говорится, "
       "что анонимность нужно исключить."), "анонимность нужно исключить", "indirect",
      "Стратегия развития общества", "говорится"),
+    # what is asked in the genitive; «, и поэтому потребовала» ends the content before it
+    (("ВАДА признала, что ситуация стала беспрецедентной, и поэтому потребовала введения "
+      "дополнительных мер."), "введения дополнительных мер", "indirect", "ВАДА", "потребовала"),
+    # a request its subject files: «подавала прошение о …»
+    ("Толоконникова также подавала прошение об условном освобождении.",
+     "условном освобождении", "indirect", "Толоконникова", "прошение"),
     # «"…", — приводит Reuters слова X»: X's words, quoted before the verb; a name after a
     # second person noun in its case is that noun's («генсека ООН Антониу Гутерриша»)
     (("В ООН выразили соболезнования.\n«Мы шокированы его внезапной смертью», — приводит "
@@ -732,7 +738,7 @@ def test_short_passives_that_report_nothing(extract, text):
 
 
 @pytest.mark.parametrize("text", [
-    # «ходатайство о …» with nobody asking is a topic, not a statement
+    # «ходатайство о …» with nobody asking is a topic, not a statement; «отклонил» files none
     "Суд отклонил ходатайство о переносе заседания.",
     # «подвергся критике»: criticised, by nobody named
     "Министр подвергся критике за рост цен.",
@@ -757,3 +763,10 @@ def test_requests_and_criticism_with_no_source_report_nothing(extract, text):
 def test_content_of_a_cue_in_a_relative_clause_ends_with_it(extract, text, content):
     record = extract(text)
     assert [record["text"][q["start"]:q["end"]] for q in record["quotes"]] == [content]
+
+
+def test_a_second_cue_after_a_conjunction_and_an_adverb_ends_the_first_content(extract):
+    record = extract("ВАДА признала, что ситуация стала беспрецедентной, и поэтому потребовала "
+                     "введения дополнительных мер.")
+    contents = [record["text"][q["start"]:q["end"]] for q in record["quotes"]]
+    assert contents == ["ситуация стала беспрецедентной", "введения дополнительных мер"]

@@ -85,6 +85,9 @@ MENTION_VERBS = {"упоминаться", "упомянуть"}  # «в соо�
 REQUEST_NOUNS = {"просьба", "требование", "призыв", "предложение", "рекомендация"}
 # requests whose owner, named in the genitive, asks for what «о …» says
 OWNED_REQUESTS = {"просьба", "требование", "прошение", "ходатайство"}
+# verbs by which the subject files a request («подала прошение о …»; «отклонил» files none)
+FILING_VERBS = {"подать", "подавать", "направить", "направлять", "написать", "писать",
+                "отправить", "отправлять", "внести", "вносить", "выдвинуть", "выдвигать"}
 IN_IT = {"нем", "ней", "них"}  # the tagger reads «нём» as a noun at times
 NAMING_VERBS = {"назвать", "называть"}
 PREDICATE_VERBS = NAMING_VERBS | {"считать", "объяснить", "объяснять", "счесть", "посчитать",
@@ -109,6 +112,7 @@ SKIP_MAX = 12
 ADVERBIAL_MAX = 10  # words of a prepositional phrase between a request verb and its infinitive
 QUOTE_BEFORE = re.compile(r"[»\"“”][\s.,!?…]*[-–—]?\s*$")
 CLOSE_MARKS = "»\"“”"
+GENITIVE_OBJECT = {"потребовать", "требовать"}  # verbs that take what is asked in the genitive
 PP_OBJECTS = {"призвать": "к", "призывать": "к", "настаивать": "на", "настоять": "на"}
 THAT_LEAD = re.compile(r"(?:(?:о|об)\s+)?(?:том|то|тем),\s*что\s+", re.IGNORECASE)
 
@@ -223,8 +227,8 @@ def from_noun(ctx: SpeechContext, n: int, a: int, b: int) -> Found | None:
             break
         if t.lemma in ABOUT and t.pos == "ADP" and j == source_end and j + 1 < b and (
                 tokens[j + 1].pos in ("NOUN", "ADJ")) and tokens[j + 1].lemma not in (
-                "тот", "то", "это", "этот") and (_requested(ctx, n, a) or j > n + 1 and fold(
-                    tokens[n].lemma) in OWNED_REQUESTS):
+                "тот", "то", "это", "этот") and (_requested(ctx, n, a) or fold(
+                    tokens[n].lemma) in OWNED_REQUESTS and (j > n + 1 or _filed(ctx, n, a))):
             c, phrase = j + 1, True  # «просьбу вице-президента Мадуро об отсрочке …»
             break
         if t.text == "," and j + 1 < b and tokens[j + 1].lemma == "что" and (
@@ -275,6 +279,13 @@ def from_noun(ctx: SpeechContext, n: int, a: int, b: int) -> Found | None:
                 end = tokens[j].start
                 break
     return _indirect(ctx, tokens[c].start, end, speaker, tokens[n].text)
+
+
+def _filed(ctx: SpeechContext, n: int, a: int) -> bool:
+    """A request filed by the subject of the verb right before it: «Толоконникова подавала
+    прошение об освобождении»."""
+    return n - 1 >= a and ctx.tokens[n].feats.get("Case") == "Acc" and ctx.tokens[
+        n - 1].lemma in FILING_VERBS and ctx.tokens[n - 1].feats.get("VerbForm") == "Fin"
 
 
 def _requested(ctx: SpeechContext, n: int, a: int) -> bool:
@@ -374,8 +385,11 @@ def clause_end(ctx: SpeechContext, c: int, b: int) -> int:
         if t.text == ";" or t.text == ":" and ctx.text[t.end :].lstrip().lstrip("'")[:1] in (
                 "«\"„“"):
             break  # «заявила о X: "…"» (or ''«…»'' in wiki markup): a direct quote of its own
-        if t.pos == "CCONJ" and j + 1 < b and ctx.tokens[j + 1].lemma in speech_verbs() and (
-                ctx.tokens[j + 1].pos == "VERB"):
+        after = j + 1
+        while t.pos == "CCONJ" and after + 1 < b and ctx.tokens[after].pos == "ADV":
+            after += 1  # «… и поэтому потребовала …»
+        if t.pos == "CCONJ" and after < b and ctx.tokens[after].lemma in speech_verbs() and (
+                ctx.tokens[after].pos == "VERB"):
             break  # «… и заверил, что …»: the next verb's own content
         if t.text in (",", ".", "!", "?") and j + 1 < b and _opens_source_phrase(ctx, j + 1):
             break  # «…, по его словам, …»: another attribution opens
@@ -533,6 +547,8 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
                              None if speaker else carry_for(verb))
         if c < b and (tokens[noun].pos == "NOUN" and tokens[noun].feats.get("Case") == "Acc" or (
                 tokens[c].lemma == "на" and verb.lemma in ("указать", "указывать"))
+                or verb.lemma in GENITIVE_OBJECT and tokens[noun].pos == "NOUN" and tokens[
+                    noun].feats.get("Case") == "Gen"  # «потребовала введения мер»
                 or _infinitive_after(tokens, c, b) is not None and verb.lemma in PROMISE_VERBS
                 or verb.lemma in ACCUSATIVE_ADDRESSEE and _after_accusative(tokens, c, b)
                 or _quote_in_clause(ctx, v, b)):
