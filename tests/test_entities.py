@@ -347,3 +347,18 @@ def test_a_bare_organisation_head_joins_the_fuller_name(extract, text, bare, nam
     owners = {e["name"] for e in record["entities"] for m in e["mentions"]
               if record["text"][m["start"]:m["end"]] == bare}
     assert owners == {name}, record["entities"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Нападающий перешёл из «Барселоны» в «Ювентус» прошлым летом.",
+         ("ORGANIZATION", "Барселоны")),
+        ("Вчера выступила солистка группы «Ленинград».", ("ORGANIZATION", "Ленинград")),
+        ("Поезд прибыл на станцию «Киев» утром.", ("CITY", "Киев")),
+        ("Автобус ехал по трассе «Москва» на юг.", ("CITY", "Москва")),
+        ("Он живёт в Барселоне уже десять лет.", ("CITY", "Барселоне")),
+    ],
+)
+def test_a_city_name_in_quotes_is_an_organisation_named_after_it(extract, text, expected):
+    assert expected in spans(extract(text))
