@@ -362,3 +362,21 @@ def test_a_bare_organisation_head_joins_the_fuller_name(extract, text, bare, nam
 )
 def test_a_city_name_in_quotes_is_an_organisation_named_after_it(extract, text, expected):
     assert expected in spans(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Он долго писал для газеты ''Sunrise Herald'' в Бостоне.",
+         {("ORGANIZATION", "Sunrise Herald")}),
+        ("Бывший глава ''Quillmoor'' уехал. Теперь ''Quillmoor'' закрыт.",
+         {("ORGANIZATION", "Quillmoor")}),
+        ("Журнал ''Urban Kite'' вышел тиражом в тысячу. Тираж ''Urban Kite'' вырос.",
+         {("ORGANIZATION", "Urban Kite")}),
+    ],
+)
+def test_a_name_after_an_organisation_kind_noun_is_an_organisation(extract, text, expected):
+    record = extract(text)
+    assert expected <= spans(record)
+    org = next(e for e in record["entities"] if e["name"] == next(iter(expected))[1])
+    assert len(org["mentions"]) == text.count(next(iter(expected))[1])
