@@ -347,3 +347,36 @@ def test_a_bare_organisation_head_joins_the_fuller_name(extract, text, bare, nam
     owners = {e["name"] for e in record["entities"] for m in e["mentions"]
               if record["text"][m["start"]:m["end"]] == bare}
     assert owners == {name}, record["entities"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Нападающий перешёл из «Барселоны» в «Ювентус» прошлым летом.",
+         ("ORGANIZATION", "Барселоны")),
+        ("Вчера выступила солистка группы «Ленинград».", ("ORGANIZATION", "Ленинград")),
+        ("Поезд прибыл на станцию «Киев» утром.", ("CITY", "Киев")),
+        ("Автобус ехал по трассе «Москва» на юг.", ("CITY", "Москва")),
+        ("Он живёт в Барселоне уже десять лет.", ("CITY", "Барселоне")),
+    ],
+)
+def test_a_city_name_in_quotes_is_an_organisation_named_after_it(extract, text, expected):
+    assert expected in spans(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Он долго писал для газеты ''Sunrise Herald'' в Бостоне.",
+         {("ORGANIZATION", "Sunrise Herald")}),
+        ("Бывший глава ''Quillmoor'' уехал. Теперь ''Quillmoor'' закрыт.",
+         {("ORGANIZATION", "Quillmoor")}),
+        ("Журнал ''Urban Kite'' вышел тиражом в тысячу. Тираж ''Urban Kite'' вырос.",
+         {("ORGANIZATION", "Urban Kite")}),
+    ],
+)
+def test_a_name_after_an_organisation_kind_noun_is_an_organisation(extract, text, expected):
+    record = extract(text)
+    assert expected <= spans(record)
+    org = next(e for e in record["entities"] if e["name"] == next(iter(expected))[1])
+    assert len(org["mentions"]) == text.count(next(iter(expected))[1])

@@ -12,11 +12,14 @@ NEREL's conventions, learnt from its train split, that natasha alone misses:
 - a place the gazetteer does not know is most often a city, unless its last word says it is
   a street, building or district; a seat of power named as an actor («Кремль заявил») is an
   organisation;
+- a city or region name in quotes is a club or band named after it («за «Барселону»»);
+- a quoted or Latin-script name after a kind noun is an organisation («газета ''Newsday''»),
+  and so is the same name written again in the article;
 - a surname of a person found elsewhere in the article is a mention where natasha missed it;
 - relational adjectives of cities, regions and people («московский», «нобелевский»).
 
 Word lists: `svodka/lexicons/org_heads.tsv`, `org_stoplist.txt`, `place_heads.tsv`,
-`relational_adjectives.tsv`.
+`relational_adjectives.tsv`, `quoted_place_nouns.txt`, `org_kind_nouns.txt`.
 """
 
 from __future__ import annotations
@@ -63,6 +66,8 @@ def repair_spans(article: Article, candidates: list[Candidate], gazetteer: Gazet
     candidates = balance_quotes(article, candidates)
     type_unknown_places(article, candidates)
     type_metonyms(article, candidates)
+    type_quoted_places(article, candidates)
+    candidates += kind_noun_names(article, candidates)
     candidates += head_noun_organisations(article, candidates, gazetteer)
     join_genitive_names(article, candidates)
     candidates += nested_organisations(article, candidates, gazetteer)
@@ -226,6 +231,97 @@ def type_metonyms(article: Article, candidates: list[Candidate]) -> None:
         if (c.entry is not None and c.entry.type == "FACILITY" and c.entry.stands_for
                 and not _after_place_word(article, c.start)):
             c.type = "ORGANIZATION"
+
+
+QUOTES = (("«", "»"), ('"', '"'), ("''", "''"), ("„", "“"))
+
+
+def type_quoted_places(article: Article, candidates: list[Candidate]) -> None:
+    """A city or region name in quotes is an organisation named after it: a club or a band
+    («за «Барселону», «солистка группы «Ленинград»»; NEREL train: 34 organisations of 45
+    such names), unless a noun before the quotes calls it a site or a settlement
+    («аэродрома «Лахта», «посёлке «Горки-8»»: `quoted_place_nouns.txt`)."""
+    place_nouns = lexicon_words("quoted_place_nouns.txt") | set(place_heads())
+    for c in candidates:
+        if c.type not in ("CITY", "REGION") or c.nested_in is not None:
+            continue
+        if not _in_quotes(article.text, c.start, c.end):
+            continue
+        before = [t for t in article.tokens if t.end <= c.start][-2:]
+        if any(t.lemma in place_nouns for t in before):
+            continue
+        c.type, c.entry, c.normal = "ORGANIZATION", None, ""
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """The span is the whole of a quoted phrase: «Барселона», "Тамбов", ''Зенит''."""
+    return any(text[:start].endswith(left) and text.startswith(right, end)
+               for left, right in QUOTES)
+
+
+LATIN = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
+LATIN_WORD = rf"[{LATIN}0-9][{LATIN}0-9.&’'\-]*"
+KIND_NAME = re.compile(
+    r"\s+(?:(?:«|''|\"|„)(?P<quoted>[^«»\"'„“\n]{2,60}?)(?:»|''|\"|“)"
+    rf"|(?P<latin>[A-ZÀ-ÖØ-ÞĀ-Ž][{LATIN}0-9.&’'\-]*(?: (?:{LATIN_WORD}|&))*))")
+
+
+def kind_noun_names(article: Article, candidates: list[Candidate]) -> list[Candidate]:
+    """A name natasha missed right after a noun saying what kind of organisation it is, in
+    quotes or in Latin script, is an organisation: «газета ''Newsday''», «стартап Reddit»,
+    «основатель ''Group DF''», «компания «Вектор»» (`org_kind_nouns.txt`); so is every other
+    place the article writes that name where natasha found nothing."""
+    from svodka.extract.entities import Candidate
+
+    kinds = lexicon_words("org_kind_nouns.txt")
+    stoplist = lexicon_words("org_stoplist.txt")
+    taken = [(c.start, c.end) for c in candidates]
+    out: list[Candidate] = []
+    for token in article.tokens:
+        if token.pos != "NOUN" or token.lemma not in kinds:
+            continue
+        span = _kind_name(article.text, token.end)
+        if span is None or _overlapping(taken, *span) or fold(
+                article.text[span[0]:span[1]]) in stoplist:
+            continue
+        out.append(Candidate(*span, "ORGANIZATION"))
+        taken.append(span)
+    for first in list(out):
+        out += _name_echoes(article, first, taken)
+    return out
+
+
+def _kind_name(text: str, offset: int) -> tuple[int, int] | None:
+    """The span of the quoted or Latin-script name after `offset`, without the quotes and
+    the full stop after it; a capital and two letters at least («группа E» is no name)."""
+    match = KIND_NAME.match(text, offset)
+    if match is None:
+        return None
+    group = "quoted" if match.group("quoted") else "latin"
+    start, end = match.span(group)
+    name = text[start:end].strip().rstrip(".'’-&")
+    if not name[:1].isupper() or sum(ch.isalpha() for ch in name) < 2:
+        return None
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    return start, start + len(name)
+
+
+def _name_echoes(article: Article, first: Candidate, taken: list[tuple[int, int]]
+                 ) -> list[Candidate]:
+    """Every other occurrence of `first`'s name, as written, that no candidate touches."""
+    from svodka.extract.entities import Candidate
+
+    name = article.text[first.start : first.end]
+    out = []
+    for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", article.text):
+        if not _overlapping(taken, *match.span()):
+            out.append(Candidate(*match.span(), "ORGANIZATION", same_as=first))
+            taken.append(match.span())
+    return out
+
+
+def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 # --- organisations named by a head noun -------------------------------------------------
