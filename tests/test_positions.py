@@ -159,6 +159,12 @@ SENTENCES = [
     # a kinship noun between an inverted copula and the holder's name
     ("Новым королём стал его старший сын Фредерик Второй.", "Фредерик Второй", "король", None,
      None),
+    # a plural title the tagger read as singular is shared by the names listed after it
+    ("Мигалки положены первым зампредам Александру Жукову и Ивану Мельникову.",
+     "Иван Мельников", "первый зампред", None, None),
+    # a place of origin between listed names does not end the list
+    ("Эксперты назвали фаворитами активисток Ильвад Эльман из Сомали и Хаджер Шариф из Ливии.",
+     "Хаджер Шариф", "активистка", None, None),
     # «выбран» links like «избран»
     ("Синдзо Абэ был выбран председателем партии.", "Синдзо Абэ", "председатель партии", None,
      None),

@@ -528,6 +528,9 @@ def _listed_people(ctx: Context, i: int) -> list[str]:
         if i < len(ctx.tokens) and ctx.tokens[i].text == "(":
             close = _closing(ctx, i)  # «Колин Дэвис (Великобритания), Валерий Гергиев …»
             i = close + 1 if close is not None else i
+        if i + 1 < len(ctx.tokens) and fold(ctx.tokens[i].text) == "из":
+            place = next((o for o in ctx.inner.get(i + 1, []) if o.type in GEO_TYPES), None)
+            i = place.last + 1 if place is not None else i  # «Ильвад Эльман из Сомали и …»
         if not (i + 1 < len(ctx.tokens) and fold(ctx.tokens[i].text) in ("и", ",")):
             break
         person = ctx.person_at(i + 1, starting=True)
@@ -543,9 +546,9 @@ def _plural(token: Token) -> bool:
     («летчики-космонавты»)."""
     if token.feats.get("Number") == "Plur":
         return True
-    if "-" not in token.text:
-        return False
     parses = last_part_parses(token.text)
+    if "-" not in token.text:  # «первым зампредам»: the tagger read it singular, no reading is
+        return bool(parses) and all("plur" in p.tag for p in parses)
     return bool(parses) and "plur" in parses[0].tag and "nomn" in parses[0].tag
 
 
