@@ -770,3 +770,20 @@ def test_a_second_cue_after_a_conjunction_and_an_adverb_ends_the_first_content(e
                      "введения дополнительных мер.")
     contents = [record["text"][q["start"]:q["end"]] for q in record["quotes"]]
     assert contents == ["ситуация стала беспрецедентной", "введения дополнительных мер"]
+
+
+@pytest.mark.parametrize(("name", "plain"), [
+    ("журналист газеты ''Yukon Sun''", "журналист газеты Yukon Sun"),
+    ("''Playboy Enterprises''", "Playboy Enterprises"),
+    ("МИД России", "МИД России"),
+    (None, None),
+])
+def test_speaker_names_lose_wiki_markup_quotes(name, plain):
+    from svodka.extract.speakers import plain_name
+
+    assert plain_name(name) == plain
+
+
+def test_a_source_after_a_preposition_is_named_without_it(extract):
+    record = extract("По сообщениям из южнокорейской столицы, сановник был осуждён.")
+    assert [q["speaker_name"] for q in record["quotes"]] == ["южнокорейская столица"]

@@ -29,6 +29,7 @@ from svodka.extract.speakers import (
     SpeechContext,
     is_source_head,
     np_end,
+    plain_name,
     resolve_phrase,
     source_nouns,
     speaker_after,
@@ -72,7 +73,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     found = [piece for f in found for piece in _paragraphs(ctx.text, f)]
     return [Quote(kind=f.kind, start=f.start, end=f.end,
                   speaker=f.speaker.entity.id if f.speaker and f.speaker.entity else None,
-                  speaker_name=f.speaker.name if f.speaker else None, cue=f.cue)
+                  speaker_name=plain_name(f.speaker.name) if f.speaker else None, cue=f.cue)
             for f in found]
 
 

@@ -1046,6 +1046,8 @@ def nominative(ctx: SpeechContext, start: int, end: int) -> str:
     analyzer = get_nlp().analyzer
     parts: list[str] = []
     head_done = False
+    while start + 1 < end and ctx.tokens[start].pos == "ADP":
+        start += 1  # «по сообщениям из Сеула»: the source is «Сеул», not «из Сеула»
     head = next((j for j in range(start, end) if ctx.tokens[j].pos == "NOUN"), None)
     gender = ctx.tokens[head].feats.get("Gender") if head is not None else None
     for j in range(start, end):
@@ -1067,6 +1069,14 @@ def nominative(ctx: SpeechContext, start: int, end: int) -> str:
 
 
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
+WIKI_QUOTES = re.compile(r"''+")  # wiki markup's ''…'' around a name («газеты ''Yukon Sun''»)
+
+
+def plain_name(name: str | None) -> str | None:
+    """A speaker's name without wiki markup quotes: «журналист газеты Yukon Sun»."""
+    if name is None:
+        return None
+    return " ".join(WIKI_QUOTES.sub("", name).split()) or name
 
 
 UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
