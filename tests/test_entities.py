@@ -380,3 +380,19 @@ def test_a_name_after_an_organisation_kind_noun_is_an_organisation(extract, text
     assert expected <= spans(record)
     org = next(e for e in record["entities"] if e["name"] == next(iter(expected))[1])
     assert len(org["mentions"]) == text.count(next(iter(expected))[1])
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a surname-or-patronymic word is the patronymic of the one Борис named in full
+    ("Борис Березовский уехал в Лондон. Борис Абрамович позвонил жене. Борис долго молчал.",
+     ["Борис Березовский"]),
+    # not when the article names someone with it as a surname
+    ("Роман Абрамович купил клуб. Борис Березовский уехал. Борис Абрамович позвонил.",
+     ["Борис Абрамович", "Борис Березовский", "Роман Абрамович"]),
+    # nor when the word has no patronymic reading
+    ("Виктор Янукович прибыл в Москву. Виктор Медведчук остался в Киеве.",
+     ["Виктор Медведчук", "Виктор Янукович"]),
+])
+def test_a_first_name_and_patronymic_beside_a_full_name(extract, text, people):
+    record = extract(text)
+    assert sorted(e["name"] for e in record["entities"] if e["type"] == "PERSON") == people

@@ -417,6 +417,7 @@ def _group_people(article: Article, people: list[Candidate], nlp: NLP) -> None:
             c.normal = person_normal(article, c.start, c.end, c.normal, nlp)
     full = [c for c in people if len(_name_words(c.normal)) >= 2
             and not INITIAL.match(_name_words(c.normal)[0]) and not _first_and_patronymic(c, nlp)]
+    full = [c for c in full if not _patronymic_of_another(c, full, nlp)]
     for c in full:
         c.group = "PERSON:" + fold(c.normal)
     _join_middle_names(full)
@@ -424,7 +425,9 @@ def _group_people(article: Article, people: list[Candidate], nlp: NLP) -> None:
         if c.group:
             continue
         words = _name_words(c.normal)
-        if _first_and_patronymic(c, nlp):  # «Виктор Фёдорович» joins the one Виктор named in full
+        if _first_and_patronymic(c, nlp) or c not in full and len(words) == 2 and not (
+                INITIAL.match(words[0])):
+            # «Виктор Фёдорович» joins the one Виктор named in full
             owners = {f.group: f.normal for f in full
                       if fold(_name_words(f.normal)[0]) == fold(words[0])}
             if len(owners) == 1:
@@ -604,6 +607,20 @@ def _first_and_patronymic(c: Candidate, nlp: NLP) -> bool:
         return False
     tags = [p.tag.grammemes for p in nlp.analyzer.parse(fold(words[1]))]
     return any("Patr" in g for g in tags) and not any("Surn" in g for g in tags)
+
+
+def _patronymic_of_another(c: Candidate, full: list[Candidate], nlp: NLP) -> bool:
+    """«Борис Абрамович» beside «Борис Березовский»: a second word that may be a surname or
+    a patronymic is the patronymic when another full name has the same first name and no
+    full name has that word as its surname (no «Роман Абрамович» in the article)."""
+    words = _name_words(c.normal)
+    if len(words) != 2 or not PATRONYMIC.search(words[1]) or not any(
+            "Patr" in p.tag.grammemes for p in nlp.analyzer.parse(fold(words[1]))):
+        return False  # «Виктор Янукович» beside «Виктор Медведчук»: no patronymic reading
+    first, second = fold(words[0]), fold(words[1])
+    others = [[fold(w) for w in _name_words(f.normal)] for f in full if f is not c]
+    return any(o[0] == first and o[-1] != second for o in others) and not any(
+        o[-1] == second for o in others)
 
 
 def _name_words(name: str) -> list[str]:
