@@ -8,8 +8,15 @@ Patterns (the cue's subject is found by `speakers`):
   first (a quoted segment just before the verb makes the quote direct);
 - «X сказал: "…"» and an unmarked block after «X сказал:» are direct;
 - «Как отметил X, …», «…, как сообщил X»; «по словам X, …», «по мнению X, …»;
-- «Об этом сообщил X»: the sentence before.
-Content holding a quoted fragment makes the quote mixed.
+- «Об этом сообщил X»: the sentence before;
+- impersonal cues, the document or site they are in speaking: «в указе сказано, что …»,
+  «на сайте Кремля сообщается …», «конституции, в которой сказано …», «в сообщении
+  упоминаются …», «согласно этому закону, …»;
+- requests, orders and charges: «потребовала введения мер», «просьбу X об отсрочке …»,
+  «подала прошение о …», «подверг резкой критике X», «обвинила Россию в …»;
+- «"…", — приводит Reuters слова X»: X's direct quote.
+Content holding a quoted fragment makes the quote mixed. A cue inside a relative clause
+reports up to where the main clause resumes.
 """
 
 from __future__ import annotations
