@@ -396,3 +396,18 @@ def test_a_name_after_an_organisation_kind_noun_is_an_organisation(extract, text
 def test_a_first_name_and_patronymic_beside_a_full_name(extract, text, people):
     record = extract(text)
     assert sorted(e["name"] for e in record["entities"] if e["type"] == "PERSON") == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # two spellings of one foreign first name, one letter apart: the commoner one names her
+    ("Бриджит Бардо пригрозила уехать. Брижит Бардо в 1968 году. Брижит Бардо дала интервью.",
+     ["Брижит Бардо"]),
+    # a different ending is a different person
+    ("Александр Петров и Александра Петров пришли на встречу.",
+     ["Александр Петров", "Александра Петров"]),
+    # so are two names more than one letter apart
+    ("Марина Иванова и Мария Иванова пришли на встречу.", ["Марина Иванова", "Мария Иванова"]),
+])
+def test_spelling_variants_of_a_first_name(extract, text, people):
+    record = extract(text)
+    assert sorted(e["name"] for e in record["entities"] if e["type"] == "PERSON") == people

@@ -421,6 +421,7 @@ def _group_people(article: Article, people: list[Candidate], nlp: NLP) -> None:
     for c in full:
         c.group = "PERSON:" + fold(c.normal)
     _join_middle_names(full)
+    _join_spelling_variants(full)
     for c in people:
         if c.group:
             continue
@@ -597,6 +598,42 @@ def _join_middle_names(full: list[Candidate]) -> None:
         owners = longer.get((words[0], words[-1]), set()) if len(words) == 2 else set()
         if len(owners) == 1:
             c.group = next(iter(owners))
+
+
+def _join_spelling_variants(full: list[Candidate]) -> None:
+    """«Бриджит Бардо» and «Брижит Бардо»: two spellings of one foreign first name, one
+    letter apart, with the same surname, name one person (the spelling seen more often
+    names the entity). Short names stay apart («Ян», «Яна»)."""
+    groups: dict[str, list[str]] = {}  # surname → first names, one per group
+    first_of: dict[str, tuple[str, str]] = {}
+    for c in full:
+        words = [fold(w) for w in _name_words(c.normal)]
+        if len(words) == 2 and c.group not in first_of:
+            first_of[c.group] = (words[0], words[1])
+            groups.setdefault(words[1], []).append(c.group)
+    moves: dict[str, str] = {}
+    for members in groups.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                x, y = first_of[a][0], first_of[b][0]
+                if min(len(x), len(y)) >= SPELLING_MIN and _one_letter_apart(x, y):
+                    moves.setdefault(b, moves.get(a, a))
+    for c in full:
+        c.group = moves.get(c.group, c.group)
+
+
+SPELLING_MIN = 5  # letters a first name needs before a one-letter variant is the same name
+
+
+def _one_letter_apart(x: str, y: str) -> bool:
+    """One letter inserted, dropped or changed (and not only the ending: «Александр» and
+    «Александра» are two people)."""
+    if x == y or abs(len(x) - len(y)) > 1 or x[:-1] == y[:-1] or x[:-1] == y or y[:-1] == x:
+        return False
+    if len(x) == len(y):
+        return sum(a != b for a, b in zip(x, y, strict=True)) == 1
+    short, long_ = sorted((x, y), key=len)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def _first_and_patronymic(c: Candidate, nlp: NLP) -> bool:
