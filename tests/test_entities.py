@@ -411,3 +411,14 @@ def test_a_first_name_and_patronymic_beside_a_full_name(extract, text, people):
 def test_spelling_variants_of_a_first_name(extract, text, people):
     record = extract(text)
     assert sorted(e["name"] for e in record["entities"] if e["type"] == "PERSON") == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a surname written with one letter less joins the one full name it misspells
+    ("Стивен Пэддок открыл огонь. Пэдок действовал один.", ["Стивен Пэддок"]),
+    # a different ending is no misspelling
+    ("Хосе Луис Бонет заявил это. Бонетт ушёл.", ["Бонетт", "Хосе Луис Бонет"]),
+])
+def test_a_surname_misspelt_by_one_letter_joins_the_one_full_name(extract, text, people):
+    record = extract(text)
+    assert sorted(e["name"] for e in record["entities"] if e["type"] == "PERSON") == people

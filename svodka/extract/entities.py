@@ -452,6 +452,9 @@ def _group_people(article: Article, people: list[Candidate], nlp: NLP) -> None:
             c.group = owners.pop()
             continue
         owners = {f.group for f in full if fold(_name_words(f.normal)[0]) == surname}
+        if not owners and len(words) == 1 and len(surname) >= SPELLING_MIN:
+            owners = {f.group for f in full if _one_letter_apart(  # «Кабейо», «Кабельо»
+                surname, fold(_name_words(f.normal)[-1]))}
         c.group = owners.pop() if len(owners) == 1 else "PERSON:" + fold(c.normal)
 
 
@@ -549,8 +552,10 @@ def _nominative(token: Token, gender: str | None, last: bool, nlp: NLP) -> str |
         kinds = ("ADJF", *kinds)  # «Яровой» → «Яровая», but «Лавровой» → «Лаврова»
     if last and not any("Surn" in p.tag.grammemes for p in readings):
         kinds = (*kinds, "ADJF")  # «Зеленского» → «Зеленский»
-    # a declining reading before an indeclinable one: «Анне» is «Анна» before «Анне»
-    readings.sort(key=lambda p: "Fixd" in p.tag.grammemes)
+    # in an oblique case, a declining reading before an indeclinable one: «Анне» is «Анна»
+    # (a nominative keeps pymorphy's order: «Гэбриэль» stays as written)
+    if token.feats.get("Case") not in (None, "Nom"):
+        readings.sort(key=lambda p: "Fixd" in p.tag.grammemes)
     for kind in kinds:
         for parse in readings:
             if kind not in parse.tag.grammemes:  # grammemes hold the POS too
