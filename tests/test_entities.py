@@ -382,7 +382,8 @@ def test_a_name_after_an_organisation_kind_noun_is_an_organisation(extract, text
     assert len(org["mentions"]) == text.count(next(iter(expected))[1])
 
 
-@pytest.mark.parametrize(("text", "people"), [
+# (text, the people the article names): which name mentions are one person
+PEOPLE = [
     # a surname-or-patronymic word is the patronymic of the one Борис named in full
     ("Борис Березовский уехал в Лондон. Борис Абрамович позвонил жене. Борис долго молчал.",
      ["Борис Березовский"]),
@@ -392,13 +393,6 @@ def test_a_name_after_an_organisation_kind_noun_is_an_organisation(extract, text
     # nor when the word has no patronymic reading
     ("Виктор Янукович прибыл в Москву. Виктор Медведчук остался в Киеве.",
      ["Виктор Медведчук", "Виктор Янукович"]),
-])
-def test_a_first_name_and_patronymic_beside_a_full_name(extract, text, people):
-    record = extract(text)
-    assert sorted(e["name"] for e in record["entities"] if e["type"] == "PERSON") == people
-
-
-@pytest.mark.parametrize(("text", "people"), [
     # two spellings of one foreign first name, one letter apart: the commoner one names her
     ("Бриджит Бардо пригрозила уехать. Брижит Бардо в 1968 году. Брижит Бардо дала интервью.",
      ["Брижит Бардо"]),
@@ -407,18 +401,14 @@ def test_a_first_name_and_patronymic_beside_a_full_name(extract, text, people):
      ["Александр Петров", "Александра Петров"]),
     # so are two names more than one letter apart
     ("Марина Иванова и Мария Иванова пришли на встречу.", ["Марина Иванова", "Мария Иванова"]),
-])
-def test_spelling_variants_of_a_first_name(extract, text, people):
-    record = extract(text)
-    assert sorted(e["name"] for e in record["entities"] if e["type"] == "PERSON") == people
-
-
-@pytest.mark.parametrize(("text", "people"), [
     # a surname written with one letter less joins the one full name it misspells
     ("Стивен Пэддок открыл огонь. Пэдок действовал один.", ["Стивен Пэддок"]),
     # a different ending is no misspelling
     ("Хосе Луис Бонет заявил это. Бонетт ушёл.", ["Бонетт", "Хосе Луис Бонет"]),
-])
-def test_a_surname_misspelt_by_one_letter_joins_the_one_full_name(extract, text, people):
+]
+
+
+@pytest.mark.parametrize(("text", "people"), PEOPLE)
+def test_which_name_mentions_are_one_person(extract, text, people):
     record = extract(text)
     assert sorted(e["name"] for e in record["entities"] if e["type"] == "PERSON") == people

@@ -732,12 +732,6 @@ def test_an_inner_statement_stops_before_the_outlet_that_reports_it(extract):
     # a short passive that opens neither a clause nor what it is about reports nothing
     "Правительству было поручено проводить жёсткую экономическую политику.",
     "Как было сказано выше, проект закрыт.",
-])
-def test_short_passives_that_report_nothing(extract, text):
-    assert extract(text)["quotes"] == []
-
-
-@pytest.mark.parametrize("text", [
     # «ходатайство о …» with nobody asking is a topic, not a statement; «отклонил» files none
     "Суд отклонил ходатайство о переносе заседания.",
     # «подвергся критике»: criticised, by nobody named
@@ -747,7 +741,7 @@ def test_short_passives_that_report_nothing(extract, text):
     # a newspaper's quoted name before «приводит слова» is no quote of its words
     "Газета «Известия» приводит слова адвоката Евгения Тонкого.",
 ])
-def test_requests_and_criticism_with_no_source_report_nothing(extract, text):
+def test_cues_with_no_source_or_content_report_nothing(extract, text):
     assert extract(text)["quotes"] == []
 
 

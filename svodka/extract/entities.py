@@ -17,6 +17,7 @@ surname-only or initialled mention joining the full name it belongs to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -357,10 +358,13 @@ def _join_bare_heads(article: Article, candidates: list[Candidate]) -> None:
     («По данным МИДа» after «МИД Италии … МИД РФ» is МИД России; «Газпром» never joins
     «Газпром нефть»), or the one such name the article has when none comes before."""
     fuller: list[tuple[int, set[str], str]] = []  # (start, first word's forms, group)
+    starts = [t.start for t in article.tokens]
     for c in sorted(candidates, key=lambda c: c.start):
-        tokens = [t for t in article.tokens if c.start <= t.start and t.end <= c.end][:2]
-        if (c.type == "ORGANIZATION" and c.nested_in is None and len(tokens) == 2
-                and (tokens[1].feats.get("Case") == "Gen" or tokens[1].pos == "ADP")):
+        if c.type != "ORGANIZATION" or c.nested_in is not None:
+            continue
+        first = bisect_left(starts, c.start)
+        tokens = [t for t in article.tokens[first:first + 2] if t.end <= c.end]
+        if len(tokens) == 2 and (tokens[1].feats.get("Case") == "Gen" or tokens[1].pos == "ADP"):
             fuller.append((c.start, {fold(tokens[0].text), fold(tokens[0].lemma)}, c.group))
     if not fuller:
         return

@@ -573,15 +573,17 @@ def speaker_in(ctx: SpeechContext, lo: int, hi: int, *, verb: int | None = None
             range(verb - 1, max(lo, verb - 10) - 1, -1))
     for i in order:
         t = ctx.tokens[i]
-        if t.lemma not in PREPOSITIONS_IN and not _on_source(ctx, i, hi) or ctx.quoted_at(t.start):
+        head = i + 1
+        while head < hi - 1 and ctx.tokens[head].pos == "ADJ":
+            head += 1
+        # «в МИД РФ»; «на (официальном) сайте Кремля»: a website a statement appeared on
+        if not (t.lemma in PREPOSITIONS_IN or t.lemma == "на" and ctx.tokens[head].lemma in (
+                ON_SOURCES)) or ctx.quoted_at(t.start):
             continue
         if i > 0 and ctx.tokens[i - 1].feats.get("VerbForm") == "Part":
             continue  # «в заявлении МВД, опубликованном в Facebook»: where it appeared
         if ctx.tokens[i + 1].lemma == "который":  # «сообщение, в котором говорится»
             return _relative_source(ctx, i + 1, lo)
-        head = i + 1
-        while head < hi - 1 and ctx.tokens[head].pos == "ADJ":
-            head += 1
         entity = ctx.entity_at(head)
         h = ctx.tokens[head]
         if head in ctx.places:
@@ -593,16 +595,6 @@ def speaker_in(ctx: SpeechContext, lo: int, hi: int, *, verb: int | None = None
         if speaker is not None:
             return speaker
     return None
-
-
-def _on_source(ctx: SpeechContext, i: int, hi: int) -> bool:
-    """«на (официальном) сайте Кремля»: a website a statement appeared on is its source."""
-    if ctx.tokens[i].lemma != "на":
-        return False
-    head = i + 1
-    while head < hi - 1 and ctx.tokens[head].pos == "ADJ":
-        head += 1
-    return head < hi and ctx.tokens[head].lemma in ON_SOURCES
 
 
 def _antecedent_of_relative(ctx: SpeechContext, i: int, lo: int) -> Speaker | None:
