@@ -174,6 +174,12 @@ SENTENCES = [
     # a long biographical aside between the name and the dash
     (("Антон Лебедев (род. 3 мая 1960 года в Воронеже, окончил МГУ) — российский "
       "дипломат."), "Антон Лебедев", "дипломат", None, "Россия"),
+    # a genitive name after a title in another case holds the post inside it
+    ("Сергей Иванов стал помощником премьер-министра России Дмитрия Медведева.",
+     "Дмитрий Медведев", "премьер-министр", None, "Россия"),
+    # a genitive the tagger read as nominative still continues the title
+    ("Солист рок-группы Rolling Stones Мик Джаггер скоро станет отцом.",
+     "Мик Джаггер", "солист рок-группы", "Rolling Stones", None),
 ]
 
 

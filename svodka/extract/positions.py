@@ -95,8 +95,20 @@ class Context:
                         i < cuts.get(id(occ), i + 1):
                     self.outer[i] = occ
         self.labels = [self.label(i) for i in range(len(self.tokens))]
+        self._mark_genitives_read_as_nominative()
         self._mark_acting()
         self.title_starts: dict[int, int] = {}  # a title's first token → its stop
+
+    def _mark_genitives_read_as_nominative(self) -> None:
+        """An inanimate noun right after a title head that the tagger read as nominative but
+        that can be genitive continues the title: «Солист рок-группы Rolling Stones»."""
+        for i in range(1, len(self.tokens)):
+            token = self.tokens[i]
+            if self.labels[i] == "other" and self.labels[i - 1] in HEAD_LABELS and (
+                    token.pos == "NOUN" and token.feats.get("Animacy") == "Inan"
+                    and token.feats.get("Case") == "Nom") and any(
+                    p.tag.case == "gent" for p in last_part_parses(token.text)):
+                self.labels[i] = "gen"
 
     def _mark_acting(self) -> None:
         """«и. о.», «и.о.», «врио» before a title head: label "acting"."""
@@ -220,11 +232,35 @@ def extract_positions(article: Article, *, nlp: NLP) -> list[Position]:
             seen.add((person, start, end))
             positions.append(Position(person=person, title=title, start=start, end=end,
                                       organization=organization, country=country))
+    for first, stop, person in _possessor_posts(ctx, titles):
+        title, start, end, organization, country = describe(ctx, first, stop, nlp, shared=False)
+        if title and (person, start, end) not in seen:
+            seen.add((person, start, end))
+            positions.append(Position(person=person, title=title, start=start, end=end,
+                                      organization=organization, country=country))
     positions += relative_clauses(ctx, nlp, seen)
     positions.sort(key=lambda p: (p.start, p.end))
     inherit_places(positions)
     _state_posts_default(ctx, positions)
     return positions
+
+
+def _possessor_posts(ctx: Context, titles: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The post of a possessor named after a title it disagrees with: in «помощником
+    премьер-министра России Дмитрия Медведева» Медведев is the premier, not the aide. The
+    possessor's post is the genitive head inside the title and what follows it; a title with
+    no second head («адвокат Гибсона») gives its possessor none."""
+    out = []
+    for first, stop in titles:
+        head = _head_index(ctx, first, stop)
+        inner = next((i for i in range(head + 1, stop) if ctx.labels[i] == "headgen"), None)
+        if inner is None:
+            continue
+        person = _named_after(ctx, first, stop)
+        if person is not None and not _agrees(ctx.tokens[head], ctx.tokens[person.first],
+                                              ctx.tokens[person.first + 1:person.last + 1]):
+            out.append((inner, stop, person.entity))
+    return out
 
 
 def _listed_after(ctx: Context, found: list[tuple[int, int, list[str]]],
