@@ -155,6 +155,9 @@ def spans(record: dict) -> set[tuple[str, str]]:
         ("Пресс-секретарь кабинета министров отказался от комментариев.",
          {("ORGANIZATION", "кабинета министров")}),
         ("Задержанного доставили в отдел полиции.", {("ORGANIZATION", "полиции")}),
+        # the kind of place before its name belongs to the organisation's span
+        ("Как сообщила полиция штата Миссури, задержан мужчина.",
+         {("ORGANIZATION", "полиция штата Миссури"), ("REGION", "Миссури")}),
     ],
 )
 def test_organisations_named_by_a_head_noun(extract, text, expected):
@@ -181,6 +184,8 @@ def test_words_that_are_no_organisation_mentions(extract, text, absent):
           ("ORGANIZATION", "ООН")}),
         ("Представитель МВД Украины подтвердил задержание.",
          {("ORGANIZATION", "МВД Украины"), ("ORGANIZATION", "МВД"), ("COUNTRY", "Украины")}),
+        ("Иск рассмотрит Верховный суд штата Нью-Йорк.",
+         {("ORGANIZATION", "Верховный суд штата Нью-Йорк"), ("ORGANIZATION", "Верховный суд")}),
     ],
 )
 def test_organisations_nested_in_organisation_names(extract, text, expected):

@@ -391,13 +391,27 @@ def join_genitive_names(article: Article, candidates: list[Candidate]) -> None:
     outer = sorted((c for c in candidates if c.nested_in is None and c.kind == "name"),
                    key=lambda c: c.start)
     for left, right in reversed(list(pairwise(outer))):
+        gap = _tokens(article, left.end, right.start)
         if (left.type != "ORGANIZATION" or right.type not in PLACE_TYPES | {"ORGANIZATION"}
-                or article.text[left.end : right.start] != " "
-                or not _genitive_name(article, right)):
+                or article.text[left.end : right.start].strip(" ") != (
+                    gap[0].text if gap else "")
+                or gap and not (len(gap) == 1 and _territory_word(gap[0]))
+                or not gap and not _genitive_name(article, right)):
             continue
         left.end = right.end
         left.normal = ""
         right.nested_in = left
+
+
+TERRITORY_WORDS = {"штат", "город", "провинция", "графство", "префектура", "округ", "область",
+                   "край", "департамент"}
+
+
+def _territory_word(token: Token) -> bool:
+    """A lower-case genitive kind of place before its name: «суд штата Массачусетс», «власти
+    города Кембриджа» (NEREL train's organisation spans take both words in)."""
+    return token.lemma in TERRITORY_WORDS and token.text[:1].islower() and token.feats.get(
+        "Case") == "Gen"
 
 
 def _genitive_name(article: Article, candidate: Candidate) -> bool:
@@ -434,6 +448,8 @@ def nested_organisations(article: Article, candidates: list[Candidate],
         if tail is None:
             continue
         before = [t for t in tokens if t.end <= tail.start]
+        if before and _territory_word(before[-1]):
+            before.pop()  # «Верховный суд штата Нью-Йорк» holds «Верховный суд»
         if (not before or before[-1].pos not in ("NOUN", "PROPN")
                 or not before[0].text[:1].isupper()):
             continue
@@ -458,6 +474,8 @@ def _complement(article: Article, tokens: list[Token], i: int, head: OrgHead,
                 "Case") == "Gen" and tokens[k].text[:1].islower():
             end, j = tokens[k].end, k + 1
     inner = []
+    if j + 1 < len(tokens) and _territory_word(tokens[j]):
+        j += 1  # «полиция штата Миссури»: the kind of place, then its name
     if j < len(tokens):
         named = by_start.get(tokens[j].start)
         if named is not None and named.type != "PERSON" and tokens[j].feats.get(
