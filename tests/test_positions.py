@@ -180,6 +180,16 @@ SENTENCES = [
     # a genitive the tagger read as nominative still continues the title
     ("Солист рок-группы Rolling Stones Мик Джаггер скоро станет отцом.",
      "Мик Джаггер", "солист рок-группы", "Rolling Stones", None),
+    # a post phrase: the clause's subject holds (or held) the post
+    ("Стив Джобс уходит в отставку с поста исполнительного директора компании Apple.",
+     "Стив Джобс", "исполнительный директор компании", "Apple", None),
+    ("Рено проработала в должности генерального прокурора почти восемь лет.",
+     "Рено", "генеральный прокурор", None, None),
+    (("Владимир Кулишов, назначенный сегодня на пост руководителя Пограничной службы ФСБ, "
+      "приступил к работе."), "Владимир Кулишов", "руководитель", "Пограничная служба", None),
+    # a post phrase opening the sentence: the holder follows the verb
+    ("Джобс ушел. На посту генерального директора Apple его сменит Тим Кук.",
+     "Тим Кук", "генеральный директор", "Apple", None),
 ]
 
 
@@ -223,6 +233,20 @@ def test_no_post_without_a_link_to_the_name(pipeline, text):
                 if names[p.person] in ("Равиль Мингазов", "Анна Петрова")
                 or (names[p.person] == "Али Хосейни" and p.title == "президент")], \
         _posts(article)
+
+
+@pytest.mark.parametrize(("text", "person", "title"), [
+    ("Иван Петров претендует на пост президента.", "Иван Петров", "президент"),
+    ("Анна Смирнова выдвинула свою кандидатуру на должность мэра.", "Анна Смирнова", "мэр"),
+    ("Президент Анибал Силва утвердил на посту премьер-министра Педро Коэлью.", "Анибал Силва",
+     "премьер-министр"),
+    ("На пост президента претендует Иван Петров.", "Иван Петров", "президент"),
+])
+def test_a_candidate_or_the_appointer_holds_no_post_phrase_title(pipeline, text, person, title):
+    article = _annotate(pipeline, text)
+    names = {e.id: e.name for e in article.entities}
+    assert not [p for p in article.positions if names[p.person] == person
+                and p.title == title], _posts(article)
 
 
 def test_offsets_cover_the_title_as_written(pipeline):

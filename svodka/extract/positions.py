@@ -396,7 +396,7 @@ def holders(ctx: Context, first: int, stop: int) -> list[str]:
         if person is not None and (ctx.tokens[before].text != "," or _closes(ctx, stop)):
             return [person.entity]
     person = (_copula_subject(ctx, first) or _complement_object(ctx, first, head)
-              or _inverted_copula(ctx, first, head, stop))
+              or _inverted_copula(ctx, first, head, stop) or _post_phrase_holder(ctx, first))
     if person is not None:
         return [person.entity]
     return [occ.entity for occ in ctx.inner.get(head, [])
@@ -649,6 +649,94 @@ def _copula_subject(ctx: Context, first: int) -> Occurrence | None:
         words += token.pos != "ADJ"
         i -= 1
     return _null_subject(ctx, i, first) if has_verb and not participle else None
+
+
+POST_NOUNS = {"пост", "должность"}
+CANDIDACY = {"кандидат", "кандидатка", "кандидатура", "претендент", "претендентка", "претендовать",
+             "баллотироваться", "выдвинуть", "выдвигать", "выдвижение", "предложить",
+             "предлагать", "рассматривать", "рассматриваться", "называться", "прочить",
+             "метить", "хотеть", "намереваться", "собираться", "планировать", "мечтать",
+             "вернуться", "возвращение", "бороться", "борьба", "выборы", "гонка"}
+
+
+def _post_phrase_holder(ctx: Context, first: int) -> Occurrence | None:
+    """The subject of the clause a post phrase stands in: «Джобс уходит в отставку с поста
+    генерального директора», «Рено проработала в должности генерального прокурора», «Шахназ
+    была в Иордании в качестве волонтёра», «Кулишов, назначенный сегодня на пост
+    руководителя …» — the nearest person in the nominative before it, with a verb between
+    and no other subject, no clause break but a participle's or «который»'s comma, and not the
+    one who appoints («утвердил на посту»). A candidacy («претендует на пост», «кандидатура
+    на должность») holds no post."""
+    i = first - 1
+    if i < 1:
+        return None
+    token = ctx.tokens[i]
+    if not (token.lemma in POST_NOUNS or fold(token.text) == "качестве" and (
+            fold(ctx.tokens[i - 1].text) == "в")):
+        return None
+    if i >= 1 and ctx.tokens[i - 1].pos == "ADP" and (
+            i == 1 or not ctx.same_sentence(i - 2, first)):
+        return _holder_after_post(ctx, first)
+    verb = False
+    j = i - 1
+    while j >= 0 and ctx.same_sentence(j, first):
+        t = ctx.tokens[j]
+        if fold(t.lemma) in CANDIDACY:
+            return None
+        person = _subject_at(ctx, j)
+        if person is not None:
+            case = ctx.tokens[person.first].feats.get("Case")
+            return person if verb and case in (None, "Nom") else None
+        if t.text in (",", "—", "–") and j + 1 < first:
+            after = ctx.tokens[j + 1]
+            if not (after.feats.get("VerbForm") == "Part" or after.lemma == "который"):
+                return None  # another clause; a participle or relative clause goes on
+        elif t.text in (";", ":", "(", ")", "«", "»", '"'):
+            return None
+        elif t.pos in ("VERB", "AUX"):
+            if t.lemma in APPOINTING and t.feats.get("Voice") != "Pass":
+                return None  # «Силва утвердил на посту премьера …»: the appointee holds it
+            verb = True
+        elif t.pos in ("NOUN", "PRON") and t.feats.get("Case") == "Nom" and not (
+                ctx.labels[j] in HEAD_LABELS or t.lemma == "который"):
+            return None  # a subject of its own, not a person
+        j -= 1
+    return None
+
+
+POST_AFTER_MAX = 8  # words between an opening post phrase's title and the holder's name
+
+
+def _holder_after_post(ctx: Context, first: int) -> Occurrence | None:
+    """A post phrase that opens its sentence, then a verb and the holder: «На посту
+    генерального директора Apple его сменит Тим Кук», «На пост главы правительства была
+    избрана 42-летняя Аленка Братушек»."""
+    stop = next((s for f, s in ctx.title_starts.items() if f == first), None)
+    if stop is None:
+        return None
+    verb = False
+    k, words = stop, 0
+    while k < len(ctx.tokens) and words < POST_AFTER_MAX and ctx.same_sentence(first, k):
+        t = ctx.tokens[k]
+        person = ctx.person_at(k, starting=True)
+        if person is not None:  # (the tagger may case a foreign name wrong after «42-летняя»)
+            nominative = t.feats.get("Case") in (None, "Nom") or ctx.tokens[k - 1].pos == (
+                "ADJ") and ctx.tokens[k - 1].feats.get("Case") == "Nom"
+            return person if verb and nominative else None
+        if verb and k in ctx.title_starts:
+            k = ctx.title_starts[k]  # the holder's other post, named before the name
+            continue
+        if t.pos in ("VERB", "AUX"):
+            if fold(t.lemma) in CANDIDACY or t.lemma in APPOINTING and t.feats.get(
+                    "Voice") != "Pass":
+                return None
+            verb = True
+        elif not t.text[:1].isalnum() or t.pos in ("NOUN", "PRON") and t.feats.get(
+                "Case") == "Nom":
+            return None
+        words += t.pos not in ("ADJ", "NUM")
+        k += 1
+    return None
 
 
 TIME_LEMMAS = {"год", "месяц", "неделя", "день", "протяжение", "течение", "период", "время",
