@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from svodka.article import Article, Entity, Mention, Token
 from svodka.extract.marks import find_quoted, inside, top_level
+from svodka.extract.speakers import speech_verbs
 from svodka.lexicons import lexicon_rows, lexicon_words
 from svodka.pipeline import Stage
 
@@ -257,6 +258,8 @@ def link_role(ctx: Context, people: dict[str, Person], i: int,
         entity = _recent_organisation(ctx, role, head.start)
     else:
         entity = _recent_person(ctx, people, role, modifier, head.start)
+        if entity is None and modifier is None and role.key not in table:
+            entity = _only_person_near(ctx, people, i)
     if entity is None:
         return None
     mention = Mention(head.start, tokens[span_end - 1].end, kind="nominal")
@@ -294,6 +297,43 @@ def _recent_person(ctx: Context, people: dict[str, Person], role: Role,
         if _title_fits(people[person_id], role, modifier):
             return people[person_id].entity
     return None
+
+
+OCCUPATION_BACK = 1  # sentences before an occupation noun where its one person is named
+# roles a story's other people play towards the one it is about («его адвокат», «прокурор
+# потребовал», «к врачу»): NEREL train links them to the last person named mostly wrongly
+OTHER_PARTY = {"адвокат", "защитник", "прокурор", "судья", "следователь", "врач", "кандидат",
+               "автор", "заместитель", "помощник", "советник", "охранник", "водитель",
+               "сотрудник", "представитель", "эксперт", "полицейский", "брат", "сын", "дочь"}
+POSSESSIVES = {"его", "ее", "её", "их", "свой", "мой", "наш", "ваш", "твой"}
+
+
+def _only_person_near(ctx: Context, people: dict[str, Person], i: int) -> Entity | None:
+    """An occupation noun no post names («футболист», «певица») after a sentence that names
+    one person of its gender and no other: «Пеле перенёс операцию. У футболиста …». A
+    feminine noun needs a woman; a masculine one a person not known to be a woman."""
+    head = ctx.tokens[i]
+    if _fold(head.lemma) in OTHER_PARTY or i > 0 and (
+            _fold(ctx.tokens[i - 1].text) in POSSESSIVES):
+        return None  # «его адвокат»: someone else
+    if any(0 <= j < len(ctx.tokens) and ctx.tokens[j].lemma in speech_verbs()
+           for j in (i - 1, i + 1)):
+        return None  # «Чиновник добавил:»: a speaker is the quotes stage's to find
+    sentence = head.sentence
+    gender = head.feats.get("Gender")
+    near: set[str] = set()
+    for j in range(i - 1, -1, -1):
+        t = ctx.tokens[j]
+        if sentence - t.sentence > OCCUPATION_BACK:
+            break
+        owner = ctx.owner.get(j)
+        if owner is not None and owner[0].type == "PERSON" and not ctx.quoted_at(t):
+            near.add(owner[0].id)
+    fitting = [pid for pid in near if pid in people and (
+        people[pid].gender == "Fem" if gender == "Fem" else people[pid].gender != "Fem")]
+    if len(near) != 1 or len(fitting) != 1:
+        return None
+    return people[fitting[0]].entity
 
 
 def _recent_organisation(ctx: Context, role: Role, before: int) -> Entity | None:
