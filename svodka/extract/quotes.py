@@ -99,7 +99,8 @@ def direct_quotes(ctx: SpeechContext, reported: list[Found]) -> list[Found]:
             out += halves
             previous = halves[-1]
             continue
-        found = (_dash_line(ctx, q) or _after_source_colon(ctx, q)
+        found = (_dash_line(ctx, q) or _after_reported_colon(ctx, q, reported)
+                 or _after_source_colon(ctx, q)
                  or _split_half(ctx, q, previous) or _standalone(ctx, q, words))
         if found is not None:
             out.append(found)
@@ -189,6 +190,20 @@ def _after_source_colon(ctx: SpeechContext, q: Quoted) -> Found | None:
     if speaker is None or speaker.entity is None:
         return None
     return Found("direct", q.start, q.end, speaker, ":", quoted=q)
+
+
+def _after_reported_colon(ctx: SpeechContext, q: Quoted, reported: list[Found]
+                          ) -> Found | None:
+    """«По словам актрисы, власти не отвечают на её просьбы: "Я больше не поддерживаю эту
+    страну"»: a quote after the colon that ends reported speech is the same source's words."""
+    ending = [f for f in reported if f.quoted is None and f.end <= q.open and (
+        re.fullmatch(r"[\s.]*:\s*(?:'')?", ctx.text[f.end:q.open]))]
+    if not ending:
+        return None
+    outer = min(ending, key=lambda f: f.start)  # not a statement reported inside it
+    if outer.speaker is None or not outer.speaker.known:
+        return None
+    return Found("direct", q.start, q.end, outer.speaker, ":", outer.carry, quoted=q)
 
 
 def _lead(text: str) -> int:
