@@ -245,6 +245,14 @@ def test_a_surname_natasha_missed_joins_the_person(extract):
     assert {"Яровой", "Ирина Яровая"} <= set(forms(record, people[0], "name"))
 
 
+def test_a_missed_surname_misspelt_by_one_letter_joins_the_person(extract):
+    record = extract("Подруга олигарха Екатерина Сабирова рассказала о письме. Сабурова "
+                     "отмечает, что письмо отправлено.")
+    people = [e for e in record["entities"] if e["type"] == "PERSON"]
+    assert [p["name"] for p in people] == ["Екатерина Сабирова"]
+    assert "Сабурова" in forms(record, people[0], "name")
+
+
 def test_nobel_prize_adjective_is_a_person_mention(extract):
     record = extract("Писатель получил Нобелевскую премию по литературе.")
     assert ("PERSON", "Нобелевскую") in spans(record)

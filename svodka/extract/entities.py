@@ -457,7 +457,7 @@ def _group_people(article: Article, people: list[Candidate], nlp: NLP) -> None:
             continue
         owners = {f.group for f in full if fold(_name_words(f.normal)[0]) == surname}
         if not owners and len(words) == 1 and len(surname) >= SPELLING_MIN:
-            owners = {f.group for f in full if _one_letter_apart(  # «Кабейо», «Кабельо»
+            owners = {f.group for f in full if one_letter_apart(  # «Кабейо», «Кабельо»
                 surname, fold(_name_words(f.normal)[-1]))}
         c.group = owners.pop() if len(owners) == 1 else "PERSON:" + fold(c.normal)
 
@@ -625,7 +625,7 @@ def _join_spelling_variants(full: list[Candidate]) -> None:
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 x, y = first_of[a][0], first_of[b][0]
-                if min(len(x), len(y)) >= SPELLING_MIN and _one_letter_apart(x, y):
+                if min(len(x), len(y)) >= SPELLING_MIN and one_letter_apart(x, y):
                     moves.setdefault(b, moves.get(a, a))
     for c in full:
         c.group = moves.get(c.group, c.group)
@@ -634,7 +634,7 @@ def _join_spelling_variants(full: list[Candidate]) -> None:
 SPELLING_MIN = 5  # letters a first name needs before a one-letter variant is the same name
 
 
-def _one_letter_apart(x: str, y: str) -> bool:
+def one_letter_apart(x: str, y: str) -> bool:
     """One letter inserted, dropped or changed (and not only the ending: «Александр» and
     «Александра» are two people)."""
     if x == y or abs(len(x) - len(y)) > 1 or x[:-1] == y[:-1] or x[:-1] == y or y[:-1] == x:

@@ -530,7 +530,7 @@ def surname_echoes(article: Article, candidates: list[Candidate]) -> list[Candid
     """A capitalised word natasha left out that is, up to its ending, the surname of a person
     found elsewhere in the article («Путин подписал…» in a title; «закона Яровой» after
     «Ирина Яровая») is a mention of that person."""
-    from svodka.extract.entities import Candidate
+    from svodka.extract.entities import Candidate, one_letter_apart
 
     stems: dict[str, Candidate] = {}
     for c in candidates:
@@ -543,16 +543,25 @@ def surname_echoes(article: Article, candidates: list[Candidate]) -> list[Candid
     out: list[Candidate] = []
     for token in article.tokens:
         if (not token.text[:1].isupper() or not token.text.isalpha()
-                or token.pos not in ("PROPN", "NOUN", "ADJ")
-                or surname_stem(token.text) not in stems):
+                or token.pos not in ("PROPN", "NOUN", "ADJ")):
             continue
+        stem = surname_stem(token.text)
+        if stem not in stems:
+            # «Сабурова» for «Сабирова»: a proper noun one letter off the one stem it fits
+            near = [s for s in stems if len(s) >= MISSPELT_STEM_MIN and one_letter_apart(stem, s)]
+            if token.pos != "PROPN" or len(near) != 1:
+                continue
+            stem = near[0]
         if any(s <= token.start < e for s, e in taken):
             continue
-        owner = stems[surname_stem(token.text)]
+        owner = stems[stem]
         # the owner's surname as the normal form, so that grouping joins the two
         normal = owner.normal.split()[-1] if owner.normal else ""
         out.append(Candidate(token.start, token.end, "PERSON", normal=normal, same_as=owner))
     return out
+
+
+MISSPELT_STEM_MIN = 6  # letters of a surname stem before a one-letter variant is the same
 
 
 def surname_stem(word: str) -> str:
