@@ -35,6 +35,7 @@ TIME_WORDS = {"конец", "начало", "середина", "время", "�
               "сентябрь", "октябрь", "ноябрь", "декабрь", "понедельник", "вторник", "среда",
               "четверг", "пятница", "суббота", "воскресенье", "ход", "рамка", "интервью",
               "эфир", "беседа", "разговор", "ходе"}
+FROM_WORDS = {"из", "от"}  # prepositions before a source: «сообщения из Сеула»
 COUNT_NOUNS = {"десяток", "сотня", "тысяча", "миллион"}
 STATEMENT_NOUNS = {"сообщение", "заявление", "пресс-релиз", "релиз", "коммюнике", "материал",
                    "ответ", "комментарий"}
@@ -840,7 +841,8 @@ def np_end(ctx: SpeechContext, head: int, hi: int, *, apposition: bool = True) -
             break  # «губернатор в конце января»
         if t.lemma in ("с", "со") and j + 1 < hi and ctx.tokens[j + 1].lemma == "ссылка":
             break  # «СМИ со ссылкой на источники»: the source the speaker cites
-        if t.pos == "NUM" and j + 1 < hi and ctx.tokens[j + 1].lemma in TIME_WORDS:
+        if (t.pos == "NUM" or t.text[:1].isdigit()) and j + 1 < hi and (
+                ctx.tokens[j + 1].lemma in TIME_WORDS):  # (the tagger reads «3» as ADJ too)
             break  # «по данным следствия 3 февраля …»: a date opens the content
         if _new_subject(ctx, head, j):
             break  # «по оценке аналитиков заявление совета …»: the content's own subject
@@ -885,6 +887,8 @@ def resolve_phrase(ctx: SpeechContext, start: int, end: int) -> Speaker | None:
     while start + 2 < end and ctx.tokens[start].pos == "ADP" and (
             ctx.tokens[start + 1].lemma in TIME_WORDS):
         start += 2  # «согласно оглашенному в понедельник решению суда»: when, not who
+    if start + 1 < end and ctx.tokens[start].lemma in FROM_WORDS:
+        start += 1  # «по сообщениям из Сеула»: the source is Сеул
     head = next((j for j in range(start, end) if ctx.tokens[j].pos != "ADJ"), start)
     head_case = case_of(ctx.tokens[head])
     for j in range(start, end):  # the head, or a name in apposition to it
