@@ -211,7 +211,8 @@ def extract_positions(article: Article, *, nlp: NLP) -> list[Position]:
     found = []
     for first, stop in reversed(titles):
         people = holders(ctx, first, stop)
-        if people and _named_after(ctx, first, stop) is not None:
+        if people and (_named_after(ctx, first, stop) is not None or _comma_named(
+                ctx, first, _head_index(ctx, first, stop), stop) is not None):
             prenamed[first] = people
         elif not people:
             people = _stacked(ctx, first, stop, starts, prenamed)
@@ -379,6 +380,9 @@ def holders(ctx: Context, first: int, stop: int) -> list[str]:
         people = [person.entity]
         if _plural(ctx.tokens[head]):
             people += _listed_people(ctx, person.last + 1)
+        successor = _successor(ctx, first)
+        if successor is not None and successor.entity not in people:
+            people.append(successor.entity)  # «Хаспел сменила на посту главы ЦРУ Помпео»
         return people
     among = _among(ctx, first, head, stop)
     if among:
@@ -475,14 +479,50 @@ def _comma_named(ctx: Context, first: int, head: int, stop: int) -> Occurrence |
     if ctx.tokens[head].feats.get("Case") != "Nom" or stop + 1 >= len(ctx.tokens) or \
             ctx.tokens[stop].text != "," or not ctx.same_sentence(first, stop + 1):
         return None
-    person = ctx.person_at(stop + 1, starting=True)
+    start = stop + 1
+    aside = _nominal_aside(ctx, start)
+    if aside is not None and ctx.person_at(start, starting=True) is None:
+        start = aside  # «драматург и режиссёр, лауреат Нобелевской премии …, Дарио Фо»
+    person = ctx.person_at(start, starting=True)
     if person is None or ctx.tokens[person.first].feats.get("Case") not in (None, "Nom"):
         return None
     after = person.last + 1
     if after < len(ctx.tokens) and ctx.same_sentence(first, after) and \
             ctx.tokens[after].text in (",", "("):
         return person
+    if (after >= len(ctx.tokens) or not ctx.same_sentence(first, after)
+            or ctx.tokens[after].text in (".", "!", "?")) and _after_finite_verb(ctx, first):
+        return person  # «…, сказал директор музея и археолог, Александр Кержаев.»
     return None
+
+
+ASIDE_MAX = 12  # tokens of a nominal aside between a title's comma and the name
+
+
+def _nominal_aside(ctx: Context, i: int) -> int | None:
+    """A verbless nominal phrase from token i to a comma («лауреат Нобелевской премии по
+    литературе 1997 года,»): the index after that comma."""
+    if ctx.tokens[i].pos != "NOUN" or ctx.tokens[i].feats.get("Case") != "Nom":
+        return None
+    for j in range(i + 1, min(len(ctx.tokens) - 1, i + ASIDE_MAX)):
+        token = ctx.tokens[j]
+        if token.text == ",":
+            return j + 1 if ctx.same_sentence(i, j + 1) else None
+        if token.pos not in ("NOUN", "ADJ", "ADP", "NUM", "PROPN", "CCONJ"):
+            return None
+    return None
+
+
+def _after_finite_verb(ctx: Context, first: int) -> bool:
+    """The title follows a finite verb of its clause: the inverted subject («скончался
+    итальянский драматург», «сказал директор музея»)."""
+    i = first - 1
+    while i >= 0 and ctx.same_sentence(i, first) and (
+            ctx.tokens[i].pos in ("ADJ", "ADV", "DET") or ctx.labels[i] != "other"
+            or fold(ctx.tokens[i].text) in ("и", ",")):
+        i -= 1  # past the titles listed before it: «драматург и режиссёр»
+    return i >= 0 and ctx.same_sentence(i, first) and ctx.tokens[i].pos == "VERB" and (
+        ctx.tokens[i].feats.get("VerbForm") == "Fin")
 
 
 def _closing(ctx: Context, i: int) -> int | None:
@@ -702,6 +742,18 @@ def _post_phrase_holder(ctx: Context, first: int) -> Occurrence | None:
             return None  # a subject of its own, not a person
         j -= 1
     return None
+
+
+REPLACING = {"сменить", "сменять", "заменить", "заменять"}
+
+
+def _successor(ctx: Context, first: int) -> Occurrence | None:
+    """Who replaces the one named after «сменил на посту X»: the clause's subject holds X too."""
+    i = first - 1
+    if i < 2 or fold(ctx.tokens[i].text) not in ("посту", "должности") or fold(
+            ctx.tokens[i - 1].text) != "на" or ctx.tokens[i - 2].lemma not in REPLACING:
+        return None
+    return _post_phrase_holder(ctx, first)
 
 
 POST_AFTER_MAX = 8  # words between an opening post phrase's title and the holder's name
