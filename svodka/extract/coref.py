@@ -16,6 +16,7 @@ made only when one antecedent fits — a wrong link is worse than none:
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -31,6 +32,7 @@ TITLE_POS = {"NOUN", "ADJ", "PROPN", "NUM", "ADP"}
 TITLE_MAX = 10
 PRONOUN_WINDOW = 6  # sentences searched back for a pronoun's antecedent
 ACTOR_TYPES = {"PERSON", "ORGANIZATION"}
+AGE = re.compile(r"^\d+(?:-х)?[- ]?летн", re.IGNORECASE)  # «81-летний», «33-х летняя»
 SAME_ONE = {"нынешний", "действующий", "этот", "данный", "сам"}  # «нынешний глава государства»
 
 
@@ -249,7 +251,8 @@ def link_role(ctx: Context, people: dict[str, Person], i: int,
             tokens[end].text in ("«", '"', "„", "“") or tokens[end].pos == "PROPN"
             or end in ctx.owner or end in ctx.named_at):
         return None  # a kind before a name: «организация "Международная амнистия"»
-    if i > 0 and tokens[i - 1].pos == "ADJ" and _fold(tokens[i - 1].lemma) not in SAME_ONE:
+    if i > 0 and tokens[i - 1].pos == "ADJ" and _fold(tokens[i - 1].lemma) not in SAME_ONE and (
+            not AGE.match(tokens[i - 1].text)):  # «81-летний политик» is the one just named
         adjective = ctx.named_at.get(i - 1)
         if adjective is None:
             return None  # «новый министр», «бывший посол»: maybe someone else
@@ -304,7 +307,8 @@ OCCUPATION_BACK = 1  # sentences before an occupation noun where its one person 
 # потребовал», «к врачу»): NEREL train links them to the last person named mostly wrongly
 OTHER_PARTY = {"адвокат", "защитник", "прокурор", "судья", "следователь", "врач", "кандидат",
                "автор", "заместитель", "помощник", "советник", "охранник", "водитель",
-               "сотрудник", "представитель", "эксперт", "полицейский", "брат", "сын", "дочь"}
+               "сотрудник", "представитель", "эксперт", "полицейский", "брат", "сын", "дочь",
+               "партнер", "муж", "жена", "супруг", "супруга"}
 POSSESSIVES = {"его", "ее", "её", "их", "свой", "мой", "наш", "ваш", "твой"}
 
 
@@ -313,8 +317,11 @@ def _only_person_near(ctx: Context, people: dict[str, Person], i: int) -> Entity
     one person of its gender and no other: «Пеле перенёс операцию. У футболиста …». A
     feminine noun needs a woman; a masculine one a person not known to be a woman."""
     head = ctx.tokens[i]
-    if _fold(head.lemma) in OTHER_PARTY or i > 0 and (
-            _fold(ctx.tokens[i - 1].text) in POSSESSIVES):
+    before = i - 1
+    while before > 0 and ctx.tokens[before].pos == "ADJ":
+        before -= 1  # «своим 27-летним партнёром»
+    if _fold(head.lemma) in OTHER_PARTY or before >= 0 and POSSESSIVES & {
+            _fold(ctx.tokens[before].text), _fold(ctx.tokens[before].lemma)}:
         return None  # «его адвокат»: someone else
     if any(0 <= j < len(ctx.tokens) and ctx.tokens[j].lemma in speech_verbs()
            for j in (i - 1, i + 1)):
