@@ -198,6 +198,9 @@ SENTENCES = [
       "1997 года, Дарио Фо."), "Дарио Фо", "драматург", None, "Италия"),
     ("Об этом сказал директор музея и археолог, Александр Кержаев.",
      "Александр Кержаев", "директор музея", None, None),
+    # a subject pronoun of a post: the one person of its gender just named
+    (("Профсоюзному активисту Николасу Мадуро 50 лет. С 2006 года он занимал должность "
+      "министра иностранных дел."), "Николас Мадуро", "министр иностранных дел", None, None),
 ]
 
 
@@ -255,6 +258,16 @@ def test_a_candidate_or_the_appointer_holds_no_post_phrase_title(pipeline, text,
     names = {e.id: e.name for e in article.entities}
     assert not [p for p in article.positions if names[p.person] == person
                 and p.title == title], _posts(article)
+
+
+@pytest.mark.parametrize("text", [
+    ("Иван Петров встретил Олега Сидорова в Москве, где прошёл форум. Он занимал должность "
+     "министра."),
+    "Анна Петрова приехала в Москву. Он занимал должность министра.",
+])
+def test_a_subject_pronoun_with_no_single_fitting_person_holds_no_post(pipeline, text):
+    article = _annotate(pipeline, text)
+    assert not [p for p in article.positions if p.title == "министр"], _posts(article)
 
 
 def test_offsets_cover_the_title_as_written(pipeline):

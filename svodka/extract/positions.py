@@ -886,12 +886,41 @@ def _in_place_phrase(ctx: Context, i: int) -> bool:
 
 
 def _subject_at(ctx: Context, i: int) -> Occurrence | None:
-    """A person's name ending at token i, or a pronoun there linked to a person."""
+    """A person's name ending at token i, or a pronoun there linked to a person (or, as the
+    subject of a post, standing for the one person of its gender just named)."""
     person = ctx.person_at(i, starting=False)
     if person is not None:
         return person
     return next((occ for occ in ctx.inner.get(i, []) if occ.type == "PERSON"
-                 and occ.kind == "pronoun"), None)
+                 and occ.kind == "pronoun"), None) or _pronoun_person(ctx, i)
+
+
+PRONOUN_GENDERS = {"он": "Masc", "она": "Fem"}
+PRONOUN_BACK = 1  # sentences before a post's subject pronoun where its person is named
+
+
+def _pronoun_person(ctx: Context, i: int) -> Occurrence | None:
+    """«Мадуро 50 лет. С 2006 года он занимал должность министра»: a nominative «он»/«она»
+    the coref stage left unlinked holds a post as the one person of its gender named in its
+    sentence or the one before, when no other person is named there."""
+    token = ctx.tokens[i]
+    gender = PRONOUN_GENDERS.get(fold(token.text))
+    if gender is None or token.pos != "PRON" or token.feats.get("Case") != "Nom":
+        return None
+    sentence = token.sentence
+    found: dict[str, Occurrence] = {}
+    for j in range(i - 1, -1, -1):
+        if sentence - ctx.tokens[j].sentence > PRONOUN_BACK:
+            break
+        occ = ctx.person_at(j, starting=False)
+        if occ is not None:
+            found.setdefault(occ.entity, occ)
+    if len(found) != 1:
+        return None
+    (occ,) = found.values()
+    genders = {t.feats.get("Gender") for t in ctx.tokens[occ.first:occ.last + 1]
+               if t.pos == "PROPN"}
+    return occ if genders == {gender} else None
 
 
 def _complement_object(ctx: Context, first: int, head: int) -> Occurrence | None:
