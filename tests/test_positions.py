@@ -198,6 +198,12 @@ SENTENCES = [
       "1997 года, Дарио Фо."), "Дарио Фо", "драматург", None, "Италия"),
     ("Об этом сказал директор музея и археолог, Александр Кержаев.",
      "Александр Кержаев", "директор музея", None, None),
+    # a club's name in wiki quotation marks between the title and the name
+    ("Шведский защитник ''Detroit Red Wings'' Никлас Лидстрём принял решение.",
+     "Никлас Лидстрём", "защитник", None, "Швеция"),
+    # adjectives the title left out between the post word and the title
+    ("Конгресс ФИФА избрал Джанни Инфантино на пост нового президента.",
+     "Джанни Инфантино", "президент", None, None),
     # a subject pronoun of a post: the one person of its gender just named
     (("Профсоюзному активисту Николасу Мадуро 50 лет. С 2006 года он занимал должность "
       "министра иностранных дел."), "Николас Мадуро", "министр иностранных дел", None, None),

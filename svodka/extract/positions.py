@@ -441,8 +441,8 @@ def _named_after(ctx: Context, first: int, stop: int) -> Occurrence | None:
     i = stop
     head = ctx.tokens[_head_index(ctx, first, stop)]
     plural = head.feats.get("Number") == "Plur" and head.feats.get("Case") == "Nom"
-    while i < len(ctx.tokens) and i - stop <= INSERT_MAX and ctx.same_sentence(first, i):
-        person = ctx.person_at(i, starting=True)
+    while i < len(ctx.tokens) and i - stop <= INSERT_MAX + 2 and ctx.same_sentence(first, i):
+        person = ctx.person_at(i, starting=True)  # (+2: the marks of a wiki ''…'' name)
         if person is not None:
             return person
         token = ctx.tokens[i]
@@ -453,7 +453,7 @@ def _named_after(ctx: Context, first: int, stop: int) -> Occurrence | None:
                 token.feats.get("Case") == head.feats.get("Case")) and ctx.labels[i] == "other":
             i += 1  # «Министр иностранных дел Чехии немец Карл Шварценберг»
             continue
-        if token.text in ("(", "«", '"', "''", "„", "“"):
+        if token.text in ("(", "«", '"', "''", "'", "„", "“"):
             close = _closing(ctx, i)
             if close is None:
                 return None
@@ -529,6 +529,13 @@ def _closing(ctx: Context, i: int) -> int | None:
     """The index of the mark closing the bracket or quote at i, within a short insert with
     no name of a person in it."""
     opening = ctx.tokens[i].text
+    if opening == "'" and i + 1 < len(ctx.tokens) and ctx.tokens[i + 1].text == "'":
+        for j in range(i + 2, min(i + INSERT_MAX + 2, len(ctx.tokens) - 1)):  # wiki ''…''
+            if ctx.labels[j] == "person":
+                return None
+            if ctx.tokens[j].text == "'" and ctx.tokens[j + 1].text == "'":
+                return j + 1
+        return None
     closing = {"(": ")", "«": "»", "„": "“", "“": "”"}.get(opening, opening)
     for j in range(i + 1, min(i + INSERT_MAX, len(ctx.tokens))):
         if ctx.labels[j] == "person":
@@ -699,6 +706,16 @@ CANDIDACY = {"кандидат", "кандидатка", "кандидатура
              "вернуться", "возвращение", "бороться", "борьба", "выборы", "гонка"}
 
 
+def _adjectives_start(ctx: Context, first: int, head: int) -> int:
+    """Where the title at `first` starts with the adjectives before it that agree with its
+    head and that the title grammar left out («нового президента»)."""
+    case = ctx.tokens[head].feats.get("Case")
+    while first >= 1 and ctx.tokens[first - 1].pos == "ADJ" and (
+            ctx.tokens[first - 1].feats.get("Case") == case) and ctx.same_sentence(first - 1, first):
+        first -= 1
+    return first
+
+
 def _post_phrase_holder(ctx: Context, first: int) -> Occurrence | None:
     """The subject of the clause a post phrase stands in: «Джобс уходит в отставку с поста
     генерального директора», «Рено проработала в должности генерального прокурора», «Шахназ
@@ -707,7 +724,8 @@ def _post_phrase_holder(ctx: Context, first: int) -> Occurrence | None:
     and no other subject, no clause break but a participle's or «который»'s comma, and not the
     one who appoints («утвердил на посту»). A candidacy («претендует на пост», «кандидатура
     на должность») holds no post."""
-    i = first - 1
+    stop = ctx.title_starts.get(first, first + 1)
+    i = _adjectives_start(ctx, first, _head_index(ctx, first, stop)) - 1
     if i < 1:
         return None
     token = ctx.tokens[i]
@@ -926,6 +944,7 @@ def _pronoun_person(ctx: Context, i: int) -> Occurrence | None:
 def _complement_object(ctx: Context, first: int, head: int) -> Occurrence | None:
     """An appointee named before the title: «назначил Джона Смита послом», «утверждение
     Пан Ги Муна генеральным секретарем», «выдвинул Смита на пост посла»."""
+    first = _adjectives_start(ctx, first, head)  # «на пост нового президента»
     i = first - 1
     post_word = False
     while i >= 0 and first - i <= 4 and (fold(ctx.tokens[i].text) in POST_WORDS or fold(
