@@ -345,6 +345,25 @@ def test_a_short_name_in_brackets_is_the_organisation_however_natasha_typed_it(e
                if e["name"] == "Исламское государство")
 
 
+def test_a_latin_name_in_brackets_is_the_same_organisation(extract):
+    record = extract("Компания «Газпром нефть» (Gazprom Neft) отчиталась о прибыли.")
+    owners = {e["name"] for e in record["entities"] for m in e["mentions"]
+              if record["text"][m["start"]:m["end"]] == "Gazprom Neft"}
+    assert len(owners) == 1 and "Газпром" in owners.pop(), record["entities"]
+
+
+@pytest.mark.parametrize(("text", "name", "is_organisation"), [
+    ("Об этом сообщили в агентстве по недвижимости ''Strutt & Parker''.", "Strutt & Parker",
+     True),
+    ("Сообщения появились на ''Reddit'' в понедельник.", "Reddit", True),
+    ("Певец выпустил альбом ''Fallen Angels''.", "Fallen Angels", False),
+    ("Самые известные песни: ''Suzanne'', ''Hallelujah''.", "Hallelujah", False),
+])
+def test_a_latin_name_in_wiki_quotes_is_an_organisation_unless_a_work(extract, text, name,
+                                                                      is_organisation):
+    assert (("ORGANIZATION", name) in spans(extract(text))) == is_organisation
+
+
 @pytest.mark.parametrize(("text", "bare", "name"), [
     # the nearest fuller name before the bare head
     (("МИД Италии подтвердил похищение. По данным МИД РФ, все трое живы. По данным МИДа, "
