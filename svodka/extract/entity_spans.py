@@ -72,6 +72,7 @@ def repair_spans(article: Article, candidates: list[Candidate], gazetteer: Gazet
     candidates += wiki_quoted_latin_names(article, candidates)
     candidates += head_noun_organisations(article, candidates, gazetteer)
     join_genitive_names(article, candidates)
+    mission_hosts(article, candidates)
     candidates += nested_organisations(article, candidates, gazetteer)
     candidates += surname_echoes(article, candidates)
     candidates += short_names(article, candidates)
@@ -383,8 +384,9 @@ def head_noun_organisations(article: Article, candidates: list[Candidate],
         tokens = article.sentence_tokens(index)
         for i, token in enumerate(tokens):
             head = heads.get(token.lemma)
-            if head is None or token.pos != "NOUN":
-                continue
+            if head is None or token.pos not in ("NOUN", "PROPN") or (
+                    token.pos == "PROPN" and not token.text[:1].isupper()):
+                continue  # (the tagger reads a capitalised «Полиция», «Правительство» as PROPN)
             if any(c.start <= token.start < c.end for c in candidates + out):
                 continue
             end, inner = _complement(article, tokens, i, head, by_start)
@@ -527,6 +529,28 @@ def _complement(article: Article, tokens: list[Token], i: int, head: OrgHead,
             end = named.end
             inner.append(named)
     return end, inner
+
+
+MISSIONS = {"посольство", "консульство", "генконсульство", "представительство"}
+HOST = re.compile(r" (?:в|во) ")
+
+
+def mission_hosts(article: Article, candidates: list[Candidate]) -> None:
+    """A diplomatic mission's name runs on to where it sits: «Посольство РФ в Сирии»,
+    «посольства России в США» (so NEREL train writes them), holding both places."""
+    starts = {c.start: c for c in candidates if c.nested_in is None and c.type in PLACE_TYPES}
+    for c in candidates:
+        if c.type != "ORGANIZATION" or c.nested_in is not None:
+            continue
+        tokens = _tokens(article, c.start, c.end)
+        if len(tokens) < 2 or fold(tokens[0].lemma) not in MISSIONS:
+            continue
+        match = HOST.match(article.text, c.end)
+        place = starts.get(match.end()) if match else None
+        if place is not None:
+            c.end = place.end
+            c.normal = ""
+            place.nested_in = c
 
 
 def _tokens(article: Article, start: int, end: int) -> list[Token]:
