@@ -276,6 +276,12 @@ def test_a_subject_pronoun_with_no_single_fitting_person_holds_no_post(pipeline,
     assert not [p for p in article.positions if p.title == "министр"], _posts(article)
 
 
+def test_a_title_ending_a_headline_is_not_the_next_paragraphs_name(pipeline):
+    article = _annotate(pipeline, "Росгвардия будет охранять губернаторов\n\nВладимир Путин "
+                                  "подписал указ о новой службе.")
+    assert not [p for p in article.positions if p.title == "губернатор"], _posts(article)
+
+
 def test_offsets_cover_the_title_as_written(pipeline):
     article = _annotate(pipeline, "Губернатора Новгородской области Андрея Никитина "
                                   "переизбрали.")

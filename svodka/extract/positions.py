@@ -28,6 +28,7 @@ import logging
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
 from svodka.article import Article, Position, Token
 from svodka.extract.title_forms import can_take_case, genitive, nominative
@@ -76,6 +77,10 @@ class Context:
         self.article = article
         self.tokens = article.tokens
         self.starts = [t.start for t in self.tokens]
+        self.lines = list(accumulate(
+            article.text.count("\n", previous.end, token.start) if k else 0
+            for k, (previous, token) in enumerate(zip([self.tokens[0], *self.tokens],
+                                                      self.tokens, strict=False))))
         self.outer: dict[int, Occurrence] = {}  # token → outermost name mention holding it
         self.inner: dict[int, list[Occurrence]] = {}  # token → every mention holding it
         occurrences = []
@@ -194,8 +199,11 @@ class Context:
         return occ
 
     def same_sentence(self, i: int, j: int) -> bool:
+        """Tokens i and j in one sentence and on one line (the tagger runs a headline with
+        no full stop on into the next paragraph)."""
         return 0 <= i < len(self.tokens) and 0 <= j < len(self.tokens) and (
-            self.tokens[i].sentence == self.tokens[j].sentence)
+            self.tokens[i].sentence == self.tokens[j].sentence) and (
+            self.lines[i] == self.lines[j])
 
 
 def extract_positions(article: Article, *, nlp: NLP) -> list[Position]:
