@@ -231,8 +231,9 @@ def extract_positions(article: Article, *, nlp: NLP) -> list[Position]:
     _listed_after(ctx, found, prenamed)
     _repeated_titles(ctx, found)
     for first, stop, people in found:
-        if not people:
-            continue
+        if not people or fold(ctx.tokens[_head_index(ctx, first, stop)].lemma) in NOT_POSTS or (
+                _running_for(ctx, first)):
+            continue  # «кандидат в президенты» runs for a post, holds none
         title, start, end, organization, country = describe(ctx, first, stop, nlp,
                                                             shared=len(people) > 1)
         for person in people:
@@ -252,6 +253,12 @@ def extract_positions(article: Article, *, nlp: NLP) -> list[Position]:
     inherit_places(positions)
     _state_posts_default(ctx, positions)
     return positions
+
+
+def _running_for(ctx: Context, first: int) -> bool:
+    """The post a candidate runs for: «кандидат в президенты», «кандидатом в мэры»."""
+    return first >= 2 and fold(ctx.tokens[first - 1].text) in ("в", "во") and fold(
+        ctx.tokens[first - 2].lemma) in NOT_POSTS
 
 
 def _possessor_posts(ctx: Context, titles: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -707,6 +714,8 @@ def _copula_subject(ctx: Context, first: int) -> Occurrence | None:
 
 
 POST_NOUNS = {"пост", "должность"}
+# titles that name no post held: NEREL train links 5 of its 20 «кандидат» professions
+NOT_POSTS = {"кандидат", "кандидатка", "претендент", "претендентка"}
 CANDIDACY = {"кандидат", "кандидатка", "кандидатура", "претендент", "претендентка", "претендовать",
              "баллотироваться", "выдвинуть", "выдвигать", "выдвижение", "предложить",
              "предлагать", "рассматривать", "рассматриваться", "называться", "прочить",
