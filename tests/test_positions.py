@@ -204,6 +204,9 @@ SENTENCES = [
     # adjectives the title left out between the post word and the title
     ("Конгресс ФИФА избрал Джанни Инфантино на пост нового президента.",
      "Джанни Инфантино", "президент", None, None),
+    # a possessor whose name does not decline, then the holder in the nominative
+    ("Врач Хиллари Клинтон Лиза Бардек сообщила, что всё хорошо.",
+     "Лиза Бардек", "врач", None, None),
     # a subject pronoun of a post: the one person of its gender just named
     (("Профсоюзному активисту Николасу Мадуро 50 лет. С 2006 года он занимал должность "
       "министра иностранных дел."), "Николас Мадуро", "министр иностранных дел", None, None),

@@ -391,6 +391,11 @@ def holders(ctx: Context, first: int, stop: int) -> list[str]:
     if person is not None and not _agrees(ctx.tokens[head], ctx.tokens[person.first],
                                           ctx.tokens[person.first + 1:person.last + 1]):
         person = _person_after_possessor(ctx, head, person)
+    elif person is not None and ctx.tokens[head].feats.get("Number") != "Plur" and (
+            ctx.tokens[head].feats.get("Case") == "Nom") and ctx.tokens[
+                min(person.last + 1, len(ctx.tokens) - 1)].feats.get("Case") == "Nom":
+        # «Врач Хиллари Клинтон Лиза Бардек»: a name that does not decline, then the holder
+        person = _person_after_possessor(ctx, head, person) or person
     if person is not None:
         people = [person.entity]
         if _plural(ctx.tokens[head]):
