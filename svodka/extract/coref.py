@@ -33,6 +33,8 @@ TITLE_MAX = 10
 PRONOUN_WINDOW = 6  # sentences searched back for a pronoun's antecedent
 ACTOR_TYPES = {"PERSON", "ORGANIZATION"}
 AGE = re.compile(r"^\d+(?:-х)?[- ]?летн", re.IGNORECASE)  # «81-летний», «33-х летняя»
+NEW_ONE = {"новый", "будущий", "другой", "второй", "очередной", "следующий", "иной", "неизвестный",
+           "некий", "какой-то", "один"}
 SAME_ONE = {"нынешний", "действующий", "этот", "данный", "сам"}  # «нынешний глава государства»
 
 
@@ -254,8 +256,14 @@ def link_role(ctx: Context, people: dict[str, Person], i: int,
     if i > 0 and tokens[i - 1].pos == "ADJ" and _fold(tokens[i - 1].lemma) not in SAME_ONE and (
             not AGE.match(tokens[i - 1].text)):  # «81-летний политик» is the one just named
         adjective = ctx.named_at.get(i - 1)
-        if adjective is None:
+        if adjective is None and role.key in table or _fold(tokens[i - 1].lemma) in NEW_ONE:
             return None  # «новый министр», «бывший посол»: maybe someone else
+        if adjective is None:  # «бывший политик идёт на поправку»: only the one just named
+            entity = _only_person_near(ctx, people, i) if modifier is None else None
+            if entity is None:
+                return None
+            return entity, Mention(head.start, tokens[span_end - 1].end, kind="nominal"), (
+                span_end - i)
         modifier = modifier or adjective[0]
     if role.type == "ORGANIZATION":
         entity = _recent_organisation(ctx, role, head.start)
