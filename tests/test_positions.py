@@ -204,6 +204,11 @@ SENTENCES = [
     # adjectives the title left out between the post word and the title
     ("Конгресс ФИФА избрал Джанни Инфантино на пост нового президента.",
      "Джанни Инфантино", "президент", None, None),
+    # an aside or a prepositional phrase between an instrumental title and its verb
+    ("Министром финансов (канцлером казначейства) должен стать Джордж Осборн.",
+     "Джордж Осборн", "министр финансов", None, None),
+    ("Президентом Ирана в результате выборов избран 64-летний Хасан Рухани.",
+     "Хасан Рухани", "президент", None, "Иран"),
     # a possessor whose name does not decline, then the holder in the nominative
     ("Врач Хиллари Клинтон Лиза Бардек сообщила, что всё хорошо.",
      "Лиза Бардек", "врач", None, None),

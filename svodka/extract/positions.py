@@ -894,6 +894,11 @@ def _inverted_copula(ctx: Context, first: int, head: int, stop: int) -> Occurren
         person = ctx.person_at(i, starting=True)
         if person is not None:
             return person if has_verb and token.feats.get("Case") in (None, "Nom") else None
+        aside = _aside_end(ctx, i) if not has_verb else None
+        if aside is not None:
+            i = aside  # «Министром финансов (канцлером казначейства) должен стать …»,
+            words += 1  # «Президентом Ирана в результате выборов избран …»
+            continue
         if has_verb and i in ctx.title_starts and i > stop:
             i = ctx.title_starts[i]  # the holder's other post, named before the name
             continue
@@ -912,6 +917,31 @@ def _inverted_copula(ctx: Context, first: int, head: int, stop: int) -> Occurren
         words += token.pos not in ("ADJ", "NUM")
         i += 1
     return None
+
+
+ASIDE_WORDS = 8  # tokens of a bracketed aside or a prepositional phrase before the verb
+
+
+def _aside_end(ctx: Context, i: int) -> int | None:
+    """The index past a bracketed aside («(канцлером казначейства)») or a prepositional
+    phrase of nouns in an oblique case («в результате выборов», «среди мужчин») at token i;
+    None when none starts there."""
+    token = ctx.tokens[i]
+    if token.text == "(":
+        for j in range(i + 1, min(len(ctx.tokens), i + ASIDE_WORDS)):
+            if ctx.tokens[j].text == ")":
+                return j + 1
+            if ctx.person_at(j, starting=True) is not None:
+                return None
+        return None
+    if token.pos != "ADP":
+        return None
+    j = i + 1
+    while j < len(ctx.tokens) and j - i < ASIDE_WORDS and (
+            ctx.tokens[j].pos in ("ADJ", "NOUN", "NUM") and ctx.tokens[j].feats.get("Case") not in (
+                None, "Nom") and ctx.person_at(j, starting=True) is None):
+        j += 1
+    return j if j > i + 1 and ctx.tokens[j - 1].pos == "NOUN" else None
 
 
 def _in_place_phrase(ctx: Context, i: int) -> bool:
