@@ -595,7 +595,25 @@ def speaker_in(ctx: SpeechContext, lo: int, hi: int, *, verb: int | None = None
         speaker = resolve_phrase(ctx, i + 1, np_end(ctx, head, hi))
         if speaker is not None:
             return speaker
+    if verb is not None and verb - lo > 10:
+        return _opening_source(ctx, lo, verb)
     return None
+
+
+def _opening_source(ctx: SpeechContext, lo: int, verb: int) -> Speaker | None:
+    """«В сообщении Белого дома, выпущенном в воскресенье, 1 мая, говорится: …»: a source
+    phrase that opens the sentence, then an aside set off by commas, before the verb."""
+    if ctx.tokens[lo].lemma not in PREPOSITIONS_IN or ctx.quoted_at(ctx.tokens[lo].start):
+        return None
+    head = lo + 1
+    while head < verb and ctx.tokens[head].pos == "ADJ":
+        head += 1
+    if head >= verb or ctx.tokens[head].lemma not in source_nouns():
+        return None
+    end = np_end(ctx, head, verb)
+    if end >= verb or ctx.tokens[end].text != ",":
+        return None
+    return resolve_phrase(ctx, lo + 1, end)
 
 
 def _antecedent_of_relative(ctx: SpeechContext, i: int, lo: int) -> Speaker | None:
