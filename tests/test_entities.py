@@ -370,6 +370,19 @@ def test_a_latin_name_in_wiki_quotes_is_an_organisation_unless_a_work(extract, t
     assert (("ORGANIZATION", name) in spans(extract(text))) == is_organisation
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    # a legal form before a quoted company name is no part of the name
+    ('Глава ОАО "Башкирэнерго" уволен.', "Башкирэнерго"),
+    ("Директор КОГУП «Кировлес» арестован.", "Кировлес"),
+    # nor are wiki quotation marks at a name's edge
+    ("Суд отказал в аресте руководителя ''Samsung Electronics'' Ли Джэёна.",
+     "Samsung Electronics"),
+])
+def test_an_organisation_span_is_its_name_without_legal_form_or_marks(extract, text, span):
+    names = {form for kind, form in spans(extract(text)) if kind == "ORGANIZATION"}
+    assert span in names and not any(span in n and n != span for n in names), names
+
+
 @pytest.mark.parametrize(("text", "bare", "name"), [
     # the nearest fuller name before the bare head
     (("МИД Италии подтвердил похищение. По данным МИД РФ, все трое живы. По данным МИДа, "
