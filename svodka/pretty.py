@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-TYPE_ORDER = ["PERSON", "ORGANIZATION", "COUNTRY", "CITY", "REGION", "LOCATION", "FACILITY"]
+TYPE_ORDER = ["PERSON", "ORGANIZATION", "COUNTRY", "CITY", "REGION", "LOCATION", "FACILITY",
+              "PRODUCT"]
 
 
 def render_pretty(record: dict[str, Any], *, width: int = 100) -> str:

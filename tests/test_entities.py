@@ -370,6 +370,11 @@ def test_a_latin_name_in_wiki_quotes_is_an_organisation_unless_a_work(extract, t
     assert (("ORGANIZATION", name) in spans(extract(text))) == is_organisation
 
 
+def test_a_social_network_used_is_a_product_and_the_company_an_organisation(extract):
+    found = spans(extract("Об этом он написал в Facebook. Facebook заблокировал его страницу."))
+    assert {("PRODUCT", "Facebook"), ("ORGANIZATION", "Facebook")} <= found, found
+
+
 @pytest.mark.parametrize(("text", "span"), [
     # a legal form before a quoted company name is no part of the name
     ('Глава ОАО "Башкирэнерго" уволен.', "Башкирэнерго"),

@@ -69,6 +69,7 @@ def repair_spans(article: Article, candidates: list[Candidate], gazetteer: Gazet
     type_unknown_places(article, candidates)
     type_metonyms(article, candidates)
     type_quoted_places(article, candidates)
+    type_platforms(article, candidates)
     candidates += kind_noun_names(article, candidates)
     candidates += wiki_quoted_latin_names(article, candidates)
     candidates += head_noun_organisations(article, candidates, gazetteer)
@@ -263,6 +264,22 @@ def type_metonyms(article: Article, candidates: list[Candidate]) -> None:
         if (c.entry is not None and c.entry.type == "FACILITY" and c.entry.stands_for
                 and not _after_place_word(article, c.start)):
             c.type = "ORGANIZATION"
+
+
+PLATFORM_BEFORE = {"в", "во", "на", "через", "из"}
+
+
+def type_platforms(article: Article, candidates: list[Candidate]) -> None:
+    """A social network after «в», «на», «через» is the platform used, a PRODUCT («написал в
+    Facebook»), not the company («Facebook заблокировал …» stays an organisation)."""
+    platforms = lexicon_words("platforms.txt")
+    ends = [t.end for t in article.tokens]
+    for c in candidates:
+        if c.type != "ORGANIZATION" or fold(article.text[c.start:c.end]) not in platforms:
+            continue
+        k = bisect_right(ends, c.start) - 1  # the token before the name
+        if k >= 0 and fold(article.tokens[k].text) in PLATFORM_BEFORE:
+            c.type = "PRODUCT"
 
 
 QUOTES = (("«", "»"), ('"', '"'), ("''", "''"), ("„", "“"))
