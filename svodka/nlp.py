@@ -64,6 +64,11 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+def is_number(token: Token) -> bool:
+    """A numeral, or a word starting with a digit (the tagger reads «2006», «3» as ADJ)."""
+    return token.pos == "NUM" or token.text[:1].isdigit()
+
+
 def last_part_parses(word: str) -> list:
     """pymorphy's readings of a hyphenated word's last part («летчики-космонавты» →
     «космонавты»), which carries its number and case where the tagger may miss them."""

@@ -253,19 +253,19 @@ def link_role(ctx: Context, people: dict[str, Person], i: int,
             tokens[end].text in ("«", '"', "„", "“") or tokens[end].pos == "PROPN"
             or end in ctx.owner or end in ctx.named_at):
         return None  # a kind before a name: «организация "Международная амнистия"»
+    only_near = False  # «бывший политик идёт на поправку»: only the one just named
     if i > 0 and tokens[i - 1].pos == "ADJ" and _fold(tokens[i - 1].lemma) not in SAME_ONE and (
             not AGE.match(tokens[i - 1].text)):  # «81-летний политик» is the one just named
         adjective = ctx.named_at.get(i - 1)
         if adjective is None and role.key in table or _fold(tokens[i - 1].lemma) in NEW_ONE:
             return None  # «новый министр», «бывший посол»: maybe someone else
-        if adjective is None:  # «бывший политик идёт на поправку»: only the one just named
-            entity = _only_person_near(ctx, people, i) if modifier is None else None
-            if entity is None:
-                return None
-            return entity, Mention(head.start, tokens[span_end - 1].end, kind="nominal"), (
-                span_end - i)
-        modifier = modifier or adjective[0]
-    if role.type == "ORGANIZATION":
+        if adjective is None:
+            only_near = True
+        else:
+            modifier = modifier or adjective[0]
+    if only_near:
+        entity = _only_person_near(ctx, people, i) if modifier is None else None
+    elif role.type == "ORGANIZATION":
         entity = _recent_organisation(ctx, role, head.start)
     else:
         entity = _recent_person(ctx, people, role, modifier, head.start)

@@ -25,7 +25,7 @@ Word lists: `svodka/lexicons/org_heads.tsv`, `org_stoplist.txt`, `place_heads.ts
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -104,7 +104,7 @@ def trim_name_edges(article: Article, candidates: list[Candidate]) -> None:
             c.start, c.end, c.normal = start, end, ""
         if c.type != "ORGANIZATION":
             continue
-        match = LEGAL_FORM.match(article.text, c.start, c.end)
+        match = LEGAL_FORM.match(text, c.start, c.end)
         if match is not None and match.end() == c.end:
             c.start, c.end = match.span("name")
             c.normal = ""
@@ -343,8 +343,8 @@ def kind_noun_names(article: Article, candidates: list[Candidate]) -> list[Candi
 WIKI_LATIN = re.compile(rf"''([A-ZÀ-ÖØ-ÞĀ-Ž][{LATIN}0-9.&’'!\-]*(?: [{LATIN}0-9.&’'!\-]+)*)''")
 # words before a quoted title that names a work or a thing, not a body («альбом ''Blackstar''»)
 WORK_WORDS = {"песня", "альбом", "сингл", "фильм", "клип", "роман", "книга", "сериал", "трек",
-              "экземпляр", "композиция", "спектакль", "игра", "шоу", "вертолёт", "вертолет",
-              "самолёт", "самолет", "автомобиль", "картина", "мюзикл", "опера", "поэма",
+              "экземпляр", "композиция", "спектакль", "игра", "шоу", "вертолет", "самолет",
+              "автомобиль", "картина", "мюзикл", "опера", "поэма",
               "стихотворение", "версия", "номер", "выпуск", "проект", "программа", "операция",
               "акция", "закон", "фраза", "слово", "надпись", "лозунг", "хит"}
 
@@ -368,12 +368,10 @@ def wiki_quoted_latin_names(article: Article, candidates: list[Candidate]) -> li
             k -= 1
         before = article.tokens[k] if k >= 0 else None
         listed = works_end >= 0 and article.text[works_end:match.start()].strip() in (",", "и")
+        if before is not None and before.text == ":" and k >= 1:
+            before = article.tokens[k - 1]  # «песни: ''Suzanne''»: the word before the colon
         if listed or before is not None and fold(before.lemma) in WORK_WORDS:
             works_end = match.end()  # «песни: ''Suzanne'', ''Hallelujah''»
-            continue
-        if before is not None and before.text == ":" and k >= 1 and fold(
-                article.tokens[k - 1].lemma) in WORK_WORDS:
-            works_end = match.end()
             continue
         if _overlapping(taken, start, end):
             continue
@@ -600,7 +598,15 @@ def mission_hosts(article: Article, candidates: list[Candidate]) -> None:
 
 
 def _tokens(article: Article, start: int, end: int) -> list[Token]:
-    return [t for t in article.tokens if t.start >= start and t.end <= end]
+    """The tokens inside [start, end), found by bisection (tokens are sorted by start)."""
+    tokens = article.tokens
+    out = []
+    for t in tokens[bisect_left(tokens, start, key=lambda t: t.start):]:
+        if t.start >= end:
+            break
+        if t.end <= end:
+            out.append(t)
+    return out
 
 
 # --- relational adjectives of cities, regions, macro-regions and people --------------------

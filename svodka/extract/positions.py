@@ -28,7 +28,7 @@ import logging
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from svodka.article import Article, Position, Token
 from svodka.extract.title_forms import can_take_case, genitive, nominative
@@ -40,7 +40,7 @@ from svodka.grammars.titles import (
     label_token,
 )
 from svodka.lexicons import lexicon_rows, lexicon_words
-from svodka.nlp import NLP, fold, get_nlp, last_part_parses
+from svodka.nlp import NLP, fold, get_nlp, is_number, last_part_parses
 from svodka.pipeline import Stage
 
 log = logging.getLogger(__name__)
@@ -77,10 +77,9 @@ class Context:
         self.article = article
         self.tokens = article.tokens
         self.starts = [t.start for t in self.tokens]
-        self.lines = list(accumulate(
-            article.text.count("\n", previous.end, token.start) if k else 0
-            for k, (previous, token) in enumerate(zip([self.tokens[0], *self.tokens],
-                                                      self.tokens, strict=False))))
+        self.lines = list(accumulate(  # each token's line: line breaks before it
+            (article.text.count("\n", a.end, b.start) for a, b in pairwise(self.tokens)),
+            initial=0))
         self.outer: dict[int, Occurrence] = {}  # token → outermost name mention holding it
         self.inner: dict[int, list[Occurrence]] = {}  # token → every mention holding it
         occurrences = []
@@ -171,8 +170,8 @@ class Context:
         head = adjective_head(token.text, token.pos)
         if head is not None and not self.modifies_next(i):
             return head
-        if token.text == "№" and i + 1 < len(self.tokens) and _number(self.tokens[i + 1]) or (
-                i > 0 and self.tokens[i - 1].text == "№" and _number(token)):
+        if token.text == "№" and i + 1 < len(self.tokens) and is_number(self.tokens[i + 1]) or (
+                i > 0 and self.tokens[i - 1].text == "№" and is_number(token)):
             return "gen"  # «директор школы № 1 Махачкалы»
         if ORDINAL.match(token.text) and i + 1 < len(self.tokens) and (
                 self.tokens[i + 1].feats.get("Case") == "Gen"):
@@ -392,10 +391,11 @@ def holders(ctx: Context, first: int, stop: int) -> list[str]:
                                           ctx.tokens[person.first + 1:person.last + 1]):
         person = _person_after_possessor(ctx, head, person)
     elif person is not None and ctx.tokens[head].feats.get("Number") != "Plur" and (
-            ctx.tokens[head].feats.get("Case") == "Nom") and ctx.tokens[
-                min(person.last + 1, len(ctx.tokens) - 1)].feats.get("Case") == "Nom":
+            ctx.tokens[head].feats.get("Case") == "Nom"):
         # «Врач Хиллари Клинтон Лиза Бардек»: a name that does not decline, then the holder
-        person = _person_after_possessor(ctx, head, person) or person
+        holder = _person_after_possessor(ctx, head, person)
+        if holder is not None and ctx.tokens[holder.first].feats.get("Case") == "Nom":
+            person = holder
     if person is not None:
         people = [person.entity]
         if _plural(ctx.tokens[head]):
@@ -803,7 +803,7 @@ def _holder_after_post(ctx: Context, first: int) -> Occurrence | None:
     """A post phrase that opens its sentence, then a verb and the holder: «На посту
     генерального директора Apple его сменит Тим Кук», «На пост главы правительства была
     избрана 42-летняя Аленка Братушек»."""
-    stop = next((s for f, s in ctx.title_starts.items() if f == first), None)
+    stop = ctx.title_starts.get(first)
     if stop is None:
         return None
     verb = False
@@ -841,15 +841,11 @@ def _time_word(ctx: Context, i: int) -> bool:
     noun, a preposition or numeral word before one («на протяжении восьми лет», «до 1999
     года», «с 2006 по 2008 год»)."""
     token = ctx.tokens[i]
-    if _number(token) or fold(token.lemma) in TIME_LEMMAS:
+    if is_number(token) or fold(token.lemma) in TIME_LEMMAS:
         return True
     following = ctx.tokens[i + 1] if i + 1 < len(ctx.tokens) else None
     return token.pos in ("ADP", "ADJ") and following is not None and (
-        _number(following) or fold(following.lemma) in TIME_LEMMAS)
-
-
-def _number(token: Token) -> bool:
-    return token.pos == "NUM" or token.text[:1].isdigit()  # the tagger reads «2006» as ADJ
+        is_number(following) or fold(following.lemma) in TIME_LEMMAS)
 
 
 def _null_subject(ctx: Context, i: int, first: int) -> Occurrence | None:

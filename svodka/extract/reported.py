@@ -45,7 +45,7 @@ from svodka.extract.speakers import (
     speech_verbs,
 )
 from svodka.lexicons import lexicon_rows
-from svodka.nlp import fold
+from svodka.nlp import fold, is_number
 
 IMPERSONAL = {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться",
               "считаться", "ожидаться", "предполагаться",
@@ -1279,7 +1279,7 @@ def _unmarked_source_end(ctx: SpeechContext, lo: int, hi: int) -> int | None:
     entity = ctx.entity_at(stop)
     if entity is not None and entity is ctx.entity_at(stop - 1):
         return None
-    if t.pos == "NUM" or t.text[:1].isdigit():  # (the tagger reads «3» as ADJ at times)
+    if is_number(t):
         return stop
     if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom" and any(
             u.pos in ("VERB", "AUX") and u.feats.get("VerbForm") == "Fin"

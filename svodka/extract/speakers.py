@@ -19,7 +19,7 @@ from svodka.extract.documents import document_heads
 from svodka.extract.marks import Quoted, find_quoted, inside, top_level
 from svodka.extract.title_forms import name_genitive
 from svodka.lexicons import lexicon_rows, lexicon_words
-from svodka.nlp import fold, get_nlp, last_part_parses
+from svodka.nlp import fold, get_nlp, is_number, last_part_parses
 
 ACTOR_TYPES = {"PERSON", "ORGANIZATION", "COUNTRY", "CITY", "REGION", "LOCATION", "FACILITY"}
 PLACE_TYPES = {"CITY", "REGION", "LOCATION"}
@@ -859,8 +859,7 @@ def np_end(ctx: SpeechContext, head: int, hi: int, *, apposition: bool = True) -
             break  # «губернатор в конце января»
         if t.lemma in ("с", "со") and j + 1 < hi and ctx.tokens[j + 1].lemma == "ссылка":
             break  # «СМИ со ссылкой на источники»: the source the speaker cites
-        if (t.pos == "NUM" or t.text[:1].isdigit()) and j + 1 < hi and (
-                ctx.tokens[j + 1].lemma in TIME_WORDS):  # (the tagger reads «3» as ADJ too)
+        if is_number(t) and j + 1 < hi and ctx.tokens[j + 1].lemma in TIME_WORDS:
             break  # «по данным следствия 3 февраля …»: a date opens the content
         if _new_subject(ctx, head, j):
             break  # «по оценке аналитиков заявление совета …»: the content's own subject
