@@ -162,6 +162,11 @@ def spans(record: dict) -> set[tuple[str, str]]:
         # the kind of place before its name belongs to the organisation's span
         ("Как сообщила полиция штата Миссури, задержан мужчина.",
          {("ORGANIZATION", "полиция штата Миссури"), ("REGION", "Миссури")}),
+        # a head's genitive complement may be two nouns deep, then a place
+        ("Об этом сообщила пресс-служба кабинета министров России.",
+         {("ORGANIZATION", "пресс-служба кабинета министров России"), ("COUNTRY", "России")}),
+        ("В пресс-службе бюро расследований отказались от комментариев.",
+         {("ORGANIZATION", "пресс-службе бюро расследований")}),
     ],
 )
 def test_organisations_named_by_a_head_noun(extract, text, expected):

@@ -556,12 +556,14 @@ def _complement(article: Article, tokens: list[Token], i: int, head: OrgHead,
     end = tokens[i].end
     j = i + 1
     if head.complement == "noun":
-        k = j
-        while k < len(tokens) and tokens[k].pos == "ADJ" and tokens[k].feats.get(
-                "Case") == "Gen":
-            k += 1
-        if k < len(tokens) and tokens[k].pos == "NOUN" and tokens[k].feats.get(
-                "Case") == "Gen" and tokens[k].text[:1].islower():
+        for _ in range(GENITIVE_NOUNS):
+            k = j
+            while k < len(tokens) and tokens[k].pos == "ADJ" and tokens[k].feats.get(
+                    "Case") == "Gen":
+                k += 1
+            if not (k < len(tokens) and tokens[k].pos == "NOUN" and tokens[k].feats.get(
+                    "Case") == "Gen" and tokens[k].text[:1].islower()):
+                break
             end, j = tokens[k].end, k + 1
     inner = []
     if j + 1 < len(tokens) and _territory_word(tokens[j]):
@@ -573,6 +575,9 @@ def _complement(article: Article, tokens: list[Token], i: int, head: OrgHead,
             end = named.end
             inner.append(named)
     return end, inner
+
+
+GENITIVE_NOUNS = 2  # «пресс-служба кабинета министров России», «пресс-службе бюро расследований»
 
 
 MISSIONS = {"посольство", "консульство", "генконсульство", "представительство"}

@@ -1199,7 +1199,7 @@ def _previous_statement(ctx: SpeechContext, v: int, a: int, b: int,
         return None
     prev_a, prev_b = ctx.units[sentence - 1]
     speaker = _subject(ctx, v, a, b, before=True)
-    start, end = ctx.tokens[prev_a].start, ctx.tokens[prev_b - 1].end
+    start, end = ctx.tokens[_frame_end(ctx, prev_a, prev_b)].start, ctx.tokens[prev_b - 1].end
     if _paragraph_start(ctx, ctx.tokens[a].start) and sentence >= 2:
         first_a = ctx.units[sentence - 2][0]  # «Об этом …» opening a paragraph: the one before
         if not _paragraph_start(ctx, ctx.tokens[prev_a].start) and _paragraph_start(
@@ -1211,6 +1211,32 @@ def _previous_statement(ctx: SpeechContext, v: int, a: int, b: int,
                       None if speaker else carry_for(ctx.tokens[v]))
     found.restated = True
     return found
+
+
+FRAME_MAX = 4  # words of a subjectless frame before «, что»: «Ранее стало известно, что»
+
+
+def _frame_end(ctx: SpeechContext, a: int, b: int) -> int:
+    """Where a restated sentence's content starts: after a subjectless frame of its own
+    («Ранее стало известно, что …», «Первоначально предполагали, что …», «Отметим, что …»)
+    or a «по (предварительным) данным,» opening; else at its first word."""
+    tokens = ctx.tokens
+    for k in range(a + 1, min(b - 2, a + FRAME_MAX + 1)):
+        if tokens[k].text == "," and tokens[k + 1].lemma == "что":
+            frame = tokens[a:k]
+            known = [fold(t.text) == "известно" for t in frame]  # the tagger's ADJ «известно»
+            if any(t.pos in ("VERB", "AUX") or k for t, k in zip(frame, known)) and all(
+                    t.pos in ("VERB", "AUX", "ADV", "PART", "CCONJ") or k for t, k in zip(
+                        frame, known)):
+                return k + 2
+            break
+    if tokens[a].lemma == "по" and a + 1 < b:
+        k = a + 1
+        while k < b and tokens[k].pos == "ADJ":
+            k += 1
+        if k + 1 < b and tokens[k].lemma == "данные" and tokens[k + 1].text == ",":
+            return k + 2
+    return a
 
 
 def _paragraph_start(ctx: SpeechContext, offset: int) -> bool:

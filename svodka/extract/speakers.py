@@ -211,7 +211,7 @@ def is_source_head(ctx: SpeechContext, i: int) -> bool:
             return False
         if _after_oblique_noun(ctx, i) or _place_in_apposition(ctx, i):
             return False
-        return case in ("Nom", None) or t.text.isupper()
+        return case in ("Nom", None) or t.text.isupper() or _opening_nominative(ctx, i)
     if t.pos == "PRON":
         return t.lemma in ("он", "она", "они") and case == "Nom"
     if t.pos == "PROPN" and case == "Nom":
@@ -312,6 +312,20 @@ def _capitalised_people(ctx: SpeechContext, i: int) -> bool:
         return False
     return any("nomn" in p.tag and p.tag.POS == "NOUN" and "anim" in p.tag and "Name" not in p.tag
                and "Surn" not in p.tag for p in last_part_parses(t.text))
+
+
+def _opening_nominative(ctx: SpeechContext, i: int) -> bool:
+    """The first word of a sentence and of an organisation's name that the tagger cased
+    obliquely though it reads as a nominative («Пресс-служба кабинета министров России
+    сообщила» tagged as a genitive)."""
+    t = ctx.tokens[i]
+    entity = ctx.entity_at(i)
+    if entity is None or entity.type != "ORGANIZATION" or not t.text[:1].isupper() or (
+            i > 0 and ctx.entity_at(i - 1) is entity):
+        return False
+    if not any(a == i for a, _ in ctx.units):
+        return False
+    return any("nomn" in p.tag and p.tag.POS == "NOUN" for p in last_part_parses(t.text))
 
 
 def _nominative_of_number(t: Token, number: str) -> bool:
