@@ -321,8 +321,11 @@ def not_speech_verbs() -> frozenset[str]:
 
 
 def _short_adjective(t) -> bool:
-    """«Журналист уверен, что …»: a short adjective of conviction works as a speech verb."""
-    return t.pos == "ADJ" and t.feats.get("Case") is None and t.feats.get("Degree") != "Cmp"
+    """«Журналист уверен, что …»: a short adjective of conviction works as a speech verb (not
+    an impersonal short participle the tagger read as an adjective: «было призвано уменьшить
+    опасения»; «сказано, что …» is a short passive's, with its own test)."""
+    return t.pos == "ADJ" and t.feats.get("Case") is None and t.feats.get("Degree") != "Cmp" and (
+        t.feats.get("Gender") != "Neut" or t.lemma.endswith(("ый", "ий", "ой")))
 
 
 def from_words(ctx: SpeechContext, v: int, b: int) -> Found | None:
@@ -1198,6 +1201,8 @@ def _previous_statement(ctx: SpeechContext, v: int, a: int, b: int,
     if sentence == 0:
         return None
     prev_a, prev_b = ctx.units[sentence - 1]
+    if ctx.tokens[prev_b - 1].text == ":":
+        return None  # the sentence before introduces this one («Она заявила:»), not restated
     speaker = _subject(ctx, v, a, b, before=True)
     start, end = ctx.tokens[_frame_end(ctx, prev_a, prev_b)].start, ctx.tokens[prev_b - 1].end
     if _paragraph_start(ctx, ctx.tokens[a].start) and sentence >= 2:
@@ -1296,6 +1301,9 @@ POSSESSIVE = {"его": "Masc", "ее": "Fem", "её": "Fem", "их": "Plur"}
 def _unmarked_source_end(ctx: SpeechContext, lo: int, hi: int) -> int | None:
     """Where a source phrase left without its comma ends: at a nominative noun or name that
     belongs to no entity of the phrase's, or a number («по данным следствия 3 февраля …»)."""
+    if lo + 1 < hi and is_number(ctx.tokens[lo]) and (
+            ctx.tokens[lo + 1].text == "%" or ctx.tokens[lo + 1].lemma == "процент"):
+        return lo  # «согласно статистике 96% больных …»: a share opens the content
     stop = np_end(ctx, lo, hi, apposition=False)
     if not lo < stop < hi:
         return None
@@ -1353,8 +1361,9 @@ def from_phrase(ctx: SpeechContext, i: int, a: int, b: int, *, width: int = 1) -
     if speaker is None and carry is None and not hedge:
         carry = "any"
     k = i - 1 if tokens[i - 1].text == "," else i
-    if i > a and tokens[i - 1].text in ".!?…":
-        a = i  # a sentence the tagger ran on past an abbreviation («в 2011г. По словам …»)
+    if i > a and tokens[i - 1].text in ".!?…:":
+        a = i  # a sentence the tagger ran on past an abbreviation («в 2011г. По словам …»),
+        # or a clause of its own after a colon («…рак: согласно статистике …»)
     if k < i and _has_finite(ctx, a, k):
         a = i  # «X заявил, что …, по его словам, …»: a clause of its own came before
     if hedge and i > a and not _introductory(tokens[a:i]):
