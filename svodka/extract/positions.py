@@ -757,6 +757,9 @@ def _post_phrase_holder(ctx: Context, first: int) -> Occurrence | None:
     if i >= 1 and ctx.tokens[i - 1].pos == "ADP" and (
             i == 1 or not ctx.same_sentence(i - 2, first)):
         return _holder_after_post(ctx, first)
+    owner = _genitive_owner(ctx, i)
+    if owner is not None:
+        return owner
     verb = False
     j = i - 1
     while j >= 0 and ctx.same_sentence(j, first):
@@ -782,6 +785,24 @@ def _post_phrase_holder(ctx: Context, first: int) -> Occurrence | None:
             return None  # a subject of its own, not a person
         j -= 1
     return None
+
+
+def _genitive_owner(ctx: Context, i: int) -> Occurrence | None:
+    """A person named in the genitive right before «на посту» / «в должности» at i, with no
+    verb: «инициативой Мамуки Бахтадзе на посту премьер-министра», «сменщики Роберта Мюллера
+    на посту директора ФБР» — whose time in the post it is."""
+    if i < 2 or fold(ctx.tokens[i].text) not in ("посту", "должности") or fold(
+            ctx.tokens[i - 1].text) not in ("на", "в"):
+        return None
+    person = ctx.person_at(i - 2, starting=False)
+    if person is None or person.first == 0 or all(
+            t.feats.get("Case") == "Nom" for t in ctx.tokens[person.first : person.last + 1]):
+        return None
+    before = ctx.tokens[person.first - 1]
+    if before.pos != "NOUN" or fold(before.lemma) in CANDIDACY or not ctx.same_sentence(
+            person.first - 1, i):
+        return None  # «сменил Иванова на посту …»: an object; «кандидатура Иванова»
+    return person
 
 
 REPLACING = {"сменить", "сменять", "заменить", "заменять"}
