@@ -473,3 +473,42 @@ PEOPLE = [
 def test_which_name_mentions_are_one_person(extract, text, people):
     record = extract(text)
     assert sorted(e["name"] for e in record["entities"] if e["type"] == "PERSON") == people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Комиссия по ценным бумагам США начала проверку банка.",
+         {("ORGANIZATION", "Комиссия по ценным бумагам США"), ("COUNTRY", "США")}),
+        ("Решение Европейского суда по правам человека вступило в силу.",
+         {("ORGANIZATION", "Европейского суда по правам человека")}),
+        ("Депутат думского комитета по обороне выступил против.",
+         {("ORGANIZATION", "думского комитета по обороне")}),
+        ("Проект одобрил Комитет Госдумы по вопросам семьи, женщин и детей.",
+         {("ORGANIZATION", "Комитет Госдумы по вопросам семьи, женщин и детей"),
+          ("ORGANIZATION", "Госдумы")}),
+        ("Обыск провело управление по борьбе с терроризмом ФСБ России.",
+         {("ORGANIZATION", "управление по борьбе с терроризмом ФСБ России")}),
+        # a branch of a state body named with the region it acts in, holding the body's name
+        ("Об этом сообщили в МВД России по Москве.",
+         {("ORGANIZATION", "МВД России по Москве"), ("ORGANIZATION", "МВД России"),
+          ("CITY", "Москве")}),
+        ("Сотрудники УФСБ по Пермскому краю задержали подозреваемого.",
+         {("ORGANIZATION", "УФСБ по Пермскому краю"), ("ORGANIZATION", "УФСБ")}),
+    ],
+)
+def test_organisation_names_go_on_with_what_they_deal_with(extract, text, expected):
+    assert expected <= spans(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Суд по делу Иванова начался в понедельник.", ("ORGANIZATION", "Суд по делу")),
+        ("Он ушёл со службы по состоянию здоровья.", ("ORGANIZATION", "службы по состоянию здоровья")),
+        ("После удара ВВС Израиля по Палестинским территориям начались протесты.",
+         ("ORGANIZATION", "ВВС Израиля по Палестинским территориям")),
+    ],
+)
+def test_a_po_phrase_that_is_no_part_of_the_name(extract, text, absent):
+    assert absent not in spans(extract(text))

@@ -19,7 +19,8 @@ NEREL's conventions, learnt from its train split, that natasha alone misses:
 - relational adjectives of cities, regions and people («московский», «нобелевский»).
 
 Word lists: `svodka/lexicons/org_heads.tsv`, `org_stoplist.txt`, `place_heads.tsv`,
-`relational_adjectives.tsv`, `quoted_place_nouns.txt`, `org_kind_nouns.txt`.
+`relational_adjectives.tsv`, `quoted_place_nouns.txt`, `org_kind_nouns.txt`,
+`topic_org_heads.txt`.
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ def repair_spans(article: Article, candidates: list[Candidate], gazetteer: Gazet
     candidates += wiki_quoted_latin_names(article, candidates)
     candidates += head_noun_organisations(article, candidates, gazetteer)
     join_genitive_names(article, candidates)
+    candidates += topic_names(article, candidates, gazetteer)
     mission_hosts(article, candidates)
     candidates += nested_organisations(article, candidates, gazetteer)
     candidates += surname_echoes(article, candidates)
@@ -575,6 +577,177 @@ def _complement(article: Article, tokens: list[Token], i: int, head: OrgHead,
             end = named.end
             inner.append(named)
     return end, inner
+
+
+# --- names that go on with «по» ----------------------------------------------------------
+
+TOPIC_MAX = 14  # tokens of a «по …» phrase inside an organisation's name
+# «по борьбе с терроризмом», «по контролю за оборотом …», «по подготовке к юбилею»
+TOPIC_LINKS = {"с": {"Ins"}, "со": {"Ins"}, "за": {"Ins", "Acc"}, "к": {"Dat"}}
+TOPIC_CASES = {"Dat", "Loc"}
+BRANCH_PLACES = {"CITY", "REGION"}  # where a branch of a state body acts
+NOT_TOPICS = {"повод", "случай", "причина", "итог", "результат", "просьба", "приглашение",
+              "инициатива", "указание", "данные", "слово", "мнение", "сообщение", "требование",
+              "решение", "заявление", "распоряжение", "приказ", "телефон", "телевидение",
+              "радио", "интернет", "почта", "время", "мера", "сравнение", "оценка", "версия",
+              "подсчет", "прогноз", "факт", "обвинение", "статья", "закон", "поручение",
+              "линия", "путь", "улица", "дорога", "адрес", "информация", "сведение", "сумма",
+              "счет", "возможность", "окончание", "завершение", "истечение", "специальность",
+              "желание", "состояние", "призыв", "пенальти", "матч", "рекомендация", "очко",
+              "национальность", "происхождение", "образование", "профессия"}
+
+
+@lru_cache(maxsize=1)
+def topic_heads() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("topic_org_heads.txt"))
+
+
+def topic_names(article: Article, candidates: list[Candidate], gazetteer: Gazetteer
+                ) -> list[Candidate]:
+    """An organisation's name goes on with «по» and what it deals with or where it acts:
+    «Комиссия по ценным бумагам США», «сборной России по хоккею», «ГУ МВД России по
+    Москве», «думского комитета по обороне» (NEREL train writes them whole). A named
+    organisation whose head is one of `topic_org_heads.txt` is extended; a lower-case head
+    with no name («комитета по обороне») becomes one. The places and organisations inside
+    are nested mentions. Returns the new candidates."""
+    from svodka.extract.entities import Candidate
+
+    heads = topic_heads()
+    out: list[Candidate] = []
+    outer = [c for c in candidates if c.nested_in is None and c.kind == "name"]
+    by_start = {c.start: c for c in sorted(outer, key=lambda c: c.end)}
+    for index in range(len(article.sentences)):
+        tokens = article.sentence_tokens(index)
+        for i, token in enumerate(tokens):
+            if fold(token.lemma) not in heads or token.pos not in ("NOUN", "PROPN"):
+                continue
+            holder = next((c for c in outer if c.start <= token.start < c.end), None)
+            if holder is not None and (holder.type != "ORGANIZATION" or holder.nested_in
+                                       is not None or _first_noun(article, holder) is not token):
+                continue  # (the name's own head: not «управления» in «университет управления»)
+            j = i + 1
+            while j < len(tokens) and holder is not None and tokens[j].end <= holder.end:
+                j += 1  # past the rest of the name holding the head
+            if holder is None and j < len(tokens) and tokens[j].feats.get("Case") == "Gen":
+                named = by_start.get(tokens[j].start)  # «комитета Госдумы по …»
+                if named is not None and named.type == "ORGANIZATION":
+                    while j < len(tokens) and tokens[j].end <= named.end:
+                        j += 1
+            if j >= len(tokens) or fold(tokens[j].text) != "по":
+                continue
+            end = _topic_end(tokens, j, by_start)
+            if end is None:
+                continue
+            inside = [c for c in outer if c is not holder and token.start <= c.start
+                      and c.end <= tokens[end - 1].end]
+            if holder is not None:
+                holder.end = tokens[end - 1].end
+                holder.normal = ""
+                new = holder
+            else:
+                new = Candidate(_adjectives_before(tokens, i, gazetteer), tokens[end - 1].end,
+                                "ORGANIZATION")
+                out.append(new)
+            for c in inside:
+                c.nested_in = new
+    for c in outer:  # «МВД России по Москве», «УФСБ по Пермскому краю»: where a branch acts
+        if c.type != "ORGANIZATION" or c.nested_in is not None:
+            continue
+        after = _tokens_from(article, c.end)
+        if len(after) < 2 or fold(after[0].text) != "по" or article.text[
+                c.end : after[0].start].strip():
+            continue
+        place = by_start.get(after[1].start)
+        if place is None or place.type not in BRANCH_PLACES or place.nested_in is not None:
+            continue  # (not «удара ВВС Израиля по Палестинским территориям»)
+        end = _topic_end(after, 0, by_start)
+        if end is not None:
+            for inner in outer:
+                if c.end <= inner.start and inner.end <= after[end - 1].end:
+                    inner.nested_in = c
+            out.append(_inner_name(c))
+            c.end = after[end - 1].end
+            c.normal = ""
+    return out
+
+
+def _inner_name(c: Candidate) -> Candidate:
+    """A state body's name before the region it acts in, as a mention of its own inside
+    («МВД России» in «ГУ МВД России по Москве»; NEREL train marks the inner name there, but
+    is split on «сборной России» inside «сборной России по хоккею», so topics keep none)."""
+    from svodka.extract.entities import Candidate
+
+    return Candidate(c.start, c.end, "ORGANIZATION", entry=c.entry, nested_in=c, same_as=c)
+
+
+def _first_noun(article: Article, c: Candidate) -> Token | None:
+    return next((t for t in _tokens(article, c.start, c.end) if t.pos in ("NOUN", "PROPN")),
+                None)
+
+
+def _tokens_from(article: Article, offset: int, count: int = TOPIC_MAX + 2) -> list[Token]:
+    """Up to `count` tokens of the sentence going on at `offset`."""
+    tokens = article.tokens
+    first = bisect_left(tokens, offset, key=lambda t: t.start)
+    index = bisect_right(article.sentences, first, key=lambda s: s.first_token) - 1
+    if index < 0 or first >= article.sentences[index].last_token:
+        return []
+    return tokens[first : min(first + count, article.sentences[index].last_token)]
+
+
+def _topic_end(tokens: list[Token], j: int, by_start: dict[int, Candidate]) -> int | None:
+    """The exclusive end index of the «по …» phrase at tokens[j], or None when what follows
+    «по» names no field or place a body deals with («суд по делу …», «по словам …»)."""
+    k = _np(tokens, j + 1, TOPIC_CASES, by_start)
+    if k is None:
+        return None
+    first = tokens[k - 1]
+    if fold(first.lemma) in NOT_TOPICS or fold(first.lemma) == "дело" and (
+            first.feats.get("Number") != "Plur"):
+        return None
+    end, linked = k, False
+    while end < len(tokens) and end - j <= TOPIC_MAX:
+        t = tokens[end]
+        word = fold(t.text)
+        if word in ("и", ",") and end + 1 < len(tokens):
+            nxt = _np(tokens, end + 1, {tokens[end - 1].feats.get("Case")}, by_start)
+            if nxt is None:
+                break  # a list goes on in the case of the noun before it
+            end = nxt
+        elif word in TOPIC_LINKS and not linked:
+            nxt = _np(tokens, end + 1, TOPIC_LINKS[word], by_start)
+            if nxt is None:
+                break
+            end, linked = nxt, True
+        elif word == "№" and end + 1 < len(tokens) and tokens[end + 1].text[:1].isdigit():
+            end += 2
+        else:
+            nxt = _np(tokens, end, {"Gen"}, by_start)
+            if nxt is None:
+                break
+            end = nxt
+    return end
+
+
+def _np(tokens: list[Token], k: int, cases: set[str | None], by_start: dict[int, Candidate]
+        ) -> int | None:
+    """Past a noun phrase at tokens[k] (adjectives, then a noun in one of `cases`, or a
+    place or organisation name), or None."""
+    named = by_start.get(tokens[k].start) if k < len(tokens) else None
+    if named is not None:
+        if named.type not in PLACE_TYPES | {"ORGANIZATION"}:
+            return None
+        while k < len(tokens) and tokens[k].end <= named.end:
+            k += 1
+        return k
+    while k < len(tokens) and tokens[k].pos == "ADJ" and tokens[k].feats.get("Case") in cases:
+        k += 1
+    if k < len(tokens) and by_start.get(tokens[k].start) is not None:
+        return _np(tokens, k, cases, by_start)  # «по Останкинскому району Москвы»
+    if k < len(tokens) and tokens[k].pos == "NOUN" and tokens[k].feats.get("Case") in cases and (
+            tokens[k].text[:1].islower()):
+        return k + 1
+    return None
 
 
 GENITIVE_NOUNS = 2  # «пресс-служба кабинета министров России», «пресс-службе бюро расследований»
