@@ -495,6 +495,12 @@ def test_which_name_mentions_are_one_person(extract, text, people):
           ("CITY", "Москве")}),
         ("Сотрудники УФСБ по Пермскому краю задержали подозреваемого.",
          {("ORGANIZATION", "УФСБ по Пермскому краю"), ("ORGANIZATION", "УФСБ")}),
+        # a stop-listed abbreviation of a kind of body opens the name after it
+        ("Начальник ГУ МВД по г. Москве ответил на вопросы.",
+         {("ORGANIZATION", "ГУ МВД по г. Москве"), ("ORGANIZATION", "ГУ МВД")}),
+        ("В пресс-службе ГУ МВД России по Москве уточнили подробности.",
+         {("ORGANIZATION", "пресс-службе ГУ МВД России по Москве"),
+          ("ORGANIZATION", "ГУ МВД России по Москве"), ("ORGANIZATION", "ГУ МВД России")}),
     ],
 )
 def test_organisation_names_go_on_with_what_they_deal_with(extract, text, expected):
@@ -505,7 +511,10 @@ def test_organisation_names_go_on_with_what_they_deal_with(extract, text, expect
     ("text", "absent"),
     [
         ("Суд по делу Иванова начался в понедельник.", ("ORGANIZATION", "Суд по делу")),
-        ("Он ушёл со службы по состоянию здоровья.", ("ORGANIZATION", "службы по состоянию здоровья")),
+        ("Он ушёл со службы по состоянию здоровья.",
+         ("ORGANIZATION", "службы по состоянию здоровья")),
+        ("Начальник ГУ МВД по городу Москве ответил.", ("ORGANIZATION", "ГУ МВД по городу")),
+        ("Начальник ГУ МВД ответил.", ("ORGANIZATION", "ГУ")),
         ("После удара ВВС Израиля по Палестинским территориям начались протесты.",
          ("ORGANIZATION", "ВВС Израиля по Палестинским территориям")),
     ],

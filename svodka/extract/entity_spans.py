@@ -150,10 +150,24 @@ def _first_name_form(word: str) -> bool:
 
 
 def drop_non_organisations(article: Article, candidates: list[Candidate]) -> list[Candidate]:
+    """Names of `org_stoplist.txt` are no organisations, but a stop-listed abbreviation of a
+    kind of body right before an organisation's name is the first word of that name: «ГУ
+    МВД России» (NEREL train: 14 such spans, the bare «ГУ» never)."""
     stoplist = lexicon_words("org_stoplist.txt")
-    return [c for c in candidates
-            if not (c.type == "ORGANIZATION" and c.entry is None
-                    and _span_words(article, c) in stoplist)]
+    starts = {c.start: c for c in candidates if c.type == "ORGANIZATION" and c.nested_in is None}
+    kept = []
+    for c in candidates:
+        if not (c.type == "ORGANIZATION" and c.entry is None
+                and _span_words(article, c) in stoplist):
+            kept.append(c)
+            continue
+        name = starts.get(c.end + 1)
+        if ABBREVIATION.match(article.text[c.start : c.end]) and name is not None and (
+                article.text[c.end] == " "):
+            c.end = name.end
+            name.nested_in = c
+            kept.append(c)
+    return kept
 
 
 def _span_words(article: Article, candidate: Candidate) -> str:
@@ -522,6 +536,7 @@ def nested_organisations(article: Article, candidates: list[Candidate],
     from svodka.extract.entities import Candidate
 
     spans = {(c.start, c.end) for c in candidates}
+    stoplist = lexicon_words("org_stoplist.txt")
     out: list[Candidate] = []
     for c in candidates:
         if c.type != "ORGANIZATION":
@@ -543,8 +558,10 @@ def nested_organisations(article: Article, candidates: list[Candidate],
         if before and _territory_word(before[-1]):
             before.pop()  # «Верховный суд штата Нью-Йорк» holds «Верховный суд»
         if (not before or before[-1].pos not in ("NOUN", "PROPN")
-                or not before[0].text[:1].isupper()):
-            continue
+                or not before[0].text[:1].isupper()
+                or fold(article.text[c.start : before[-1].end]) in stoplist
+                or fold(before[-1].text) in CITY_WORDS):
+            continue  # (not «ГУ» of «ГУ МВД», nor «ГУ МВД по городу» of «… Москве»)
         if (c.start, before[-1].end) not in spans:
             out.append(Candidate(c.start, before[-1].end, "ORGANIZATION", nested_in=c,
                                  same_as=c))
@@ -586,6 +603,7 @@ TOPIC_MAX = 14  # tokens of a «по …» phrase inside an organisation's name
 TOPIC_LINKS = {"с": {"Ins"}, "со": {"Ins"}, "за": {"Ins", "Acc"}, "к": {"Dat"}}
 TOPIC_CASES = {"Dat", "Loc"}
 BRANCH_PLACES = {"CITY", "REGION"}  # where a branch of a state body acts
+CITY_WORDS = {"г", ".", "город", "городу"}
 NOT_TOPICS = {"повод", "случай", "причина", "итог", "результат", "просьба", "приглашение",
               "инициатива", "указание", "данные", "слово", "мнение", "сообщение", "требование",
               "решение", "заявление", "распоряжение", "приказ", "телефон", "телевидение",
@@ -657,18 +675,36 @@ def topic_names(article: Article, candidates: list[Candidate], gazetteer: Gazett
         if len(after) < 2 or fold(after[0].text) != "по" or article.text[
                 c.end : after[0].start].strip():
             continue
-        place = by_start.get(after[1].start)
+        at = 1
+        while at + 1 < len(after) and fold(after[at].text) in CITY_WORDS:
+            at += 1  # «по г. Москве», «по городу Москве»
+        place = by_start.get(after[at].start)
         if place is None or place.type not in BRANCH_PLACES or place.nested_in is not None:
             continue  # (not «удара ВВС Израиля по Палестинским территориям»)
-        end = _topic_end(after, 0, by_start)
+        end = _topic_end(after[at - 1:], 0, by_start)
         if end is not None:
-            for inner in outer:
-                if c.end <= inner.start and inner.end <= after[end - 1].end:
-                    inner.nested_in = c
-            out.append(_inner_name(c))
-            c.end = after[end - 1].end
-            c.normal = ""
+            end += at - 1
+        if end is None:
+            continue
+        for inner in outer:
+            if c.end <= inner.start and inner.end <= after[end - 1].end:
+                inner.nested_in = c
+        body = _named_body(article, candidates, c)  # «пресс-службе ГУ МВД России»
+        out.append(_inner_name(body))
+        for extended in {id(c): c, id(body): body}.values():
+            extended.end = after[end - 1].end
+            extended.normal = ""
     return out
+
+
+def _named_body(article: Article, candidates: list[Candidate], c: Candidate) -> Candidate:
+    """The capitalised organisation name a lower-case head's span ends in («ГУ МВД России» in
+    «пресс-службе ГУ МВД России»), else the span itself."""
+    if not article.text[c.start : c.start + 1].islower():
+        return c
+    inside = [n for n in candidates if n.nested_in is c and n.type == "ORGANIZATION"
+              and n.end == c.end and article.text[n.start : n.start + 1].isupper()]
+    return min(inside, key=lambda n: n.start) if inside else c
 
 
 def _inner_name(c: Candidate) -> Candidate:
