@@ -159,6 +159,12 @@ def spans(record: dict) -> set[tuple[str, str]]:
         ("Губернатор и Правительство Ульяновской области выразили соболезнования.",
          {("ORGANIZATION", "Правительство Ульяновской области"),
           ("ORGANIZATION", "Правительство")}),
+        # the person who leads a government, a cabinet or an administration
+        ("Ключевые портфели в кабинете Абэ распределены.",
+         {("ORGANIZATION", "кабинете Абэ"), ("PERSON", "Абэ")}),
+        ("Депутаты отправили в отставку правительство Нечаса.",
+         {("ORGANIZATION", "правительство Нечаса"), ("ORGANIZATION", "правительство"),
+          ("PERSON", "Нечаса")}),
         # the kind of place before its name belongs to the organisation's span
         ("Как сообщила полиция штата Миссури, задержан мужчина.",
          {("ORGANIZATION", "полиция штата Миссури"), ("REGION", "Миссури")}),
