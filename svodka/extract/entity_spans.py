@@ -532,7 +532,11 @@ def nested_organisations(article: Article, candidates: list[Candidate],
                          gazetteer: Gazetteer) -> list[Candidate]:
     """«МВД Украины» holds the organisation «МВД»; «Совет Безопасности ООН» holds «Совет
     Безопасности» and «ООН»: an organisation name ending in a place or organisation right
-    after a name gives both parts as mentions."""
+    after a name gives both parts as mentions. The part before is a mention of its own when
+    the name ends in a country, or when it is a proper name of its own (every word
+    capitalised): NEREL train marks it 207 of 327 times after a country, 10 of 15 times
+    for such a proper name, and 52 of 160 times otherwise («Детского фонда» in «Детского
+    фонда ООН», «Суд» in «Суд Вены»)."""
     from svodka.extract.entities import Candidate
 
     spans = {(c.start, c.end) for c in candidates}
@@ -562,10 +566,17 @@ def nested_organisations(article: Article, candidates: list[Candidate],
                 or fold(article.text[c.start : before[-1].end]) in stoplist
                 or fold(before[-1].text) in CITY_WORDS):
             continue  # (not «ГУ» of «ГУ МВД», nor «ГУ МВД по городу» of «… Москве»)
+        if tail.type != "COUNTRY" and not _proper_name(before):
+            continue  # «Детского фонда ООН», «Суд Вены»: NEREL train marks no inner name
         if (c.start, before[-1].end) not in spans:
             out.append(Candidate(c.start, before[-1].end, "ORGANIZATION", nested_in=c,
                                  same_as=c))
     return out
+
+
+def _proper_name(tokens: list[Token]) -> bool:
+    """Two or more words, every one capitalised: «Совет Безопасности» (of «… ООН»)."""
+    return len(tokens) >= 2 and all(t.text[:1].isupper() for t in tokens)
 
 
 def _complement(article: Article, tokens: list[Token], i: int, head: OrgHead,
