@@ -162,7 +162,11 @@ def describe_people(ctx: Context) -> dict[str, Person]:
             for t in ctx.tokens[first : last + 1]:
                 if t.pos == "PROPN" and t.feats.get("Gender"):
                     genders[t.feats["Gender"]] = genders.get(t.feats["Gender"], 0) + 1
-            for j in _title_tokens(ctx, first, last):
+            title = _title_tokens(ctx, first, last)
+            others = _someone_elses(ctx, title, first)
+            for j in title:
+                if j in others:
+                    continue
                 person.title_lemmas.add(ctx.tokens[j].lemma)
                 person.title_at.add(j)
                 if j in ctx.named_at:
@@ -174,6 +178,30 @@ def describe_people(ctx: Context) -> dict[str, Person]:
             person.gender = max(genders, key=genders.get)
         people[entity.id] = person
     return people
+
+
+def _someone_elses(ctx: Context, title: list[int], first: int) -> set[int]:
+    """Person nouns of the post written before a name that belong to someone else: where
+    one person noun of the post stands in the name's case, the others do not name its post
+    («пресс-секретарь президента Дмитрий Песков» is no «президент»; in «дочь президента
+    Ислама Каримова» «дочь» is not Каримов's)."""
+    nouns = [j for j in title if j < first and _person_noun(ctx.tokens[j])]
+    case = _case(ctx.tokens[first])
+    if len(nouns) < 2 or case is None or not any(_case(ctx.tokens[j]) == case for j in nouns):
+        return set()
+    return {j for j in nouns if _case(ctx.tokens[j]) != case}
+
+
+def _case(token: Token) -> str | None:
+    """A token's case, the accusative of a person read as the genitive it looks like."""
+    case = token.feats.get("Case")
+    return "Gen" if case == "Acc" and token.feats.get("Animacy") == "Anim" else case
+
+
+def _person_noun(token: Token) -> bool:
+    """A noun for a person or a post («пресс-секретарь»), not «концерт» of «концерт певицы»."""
+    return token.pos in ("NOUN", "PROPN") and (token.feats.get("Animacy") == "Anim" or _fold(
+        token.lemma) in occupation_nouns())
 
 
 def _title_tokens(ctx: Context, first: int, last: int) -> list[int]:
