@@ -221,9 +221,14 @@ def extract_positions(article: Article, *, nlp: NLP) -> list[Position]:
         if people and (_named_after(ctx, first, stop) is not None or _comma_named(
                 ctx, first, _head_index(ctx, first, stop), stop) is not None):
             prenamed[first] = people
-        elif not people:
-            people = _stacked(ctx, first, stop, starts, prenamed)
-            if people:
+        elif not people or _apposition_holder(ctx, first, stop) is None:
+            # a title running into the next one that names its holder is that holder's,
+            # before any subject of the clause: «освободил … начальника войск РЭБ (РЭБ)
+            # генерал-майора Олега Иванова» is Иванов's post, not Медведев's (but «Михаил
+            # Лесин, бывший министр печати, …, советник Путина» stays Лесин's)
+            stacked = _stacked(ctx, first, stop, starts, prenamed)
+            if stacked:
+                people = stacked
                 prenamed[first] = people
         found.append((first, stop, people))
     found.reverse()
@@ -407,6 +412,20 @@ def holders(ctx: Context, first: int, stop: int) -> list[str]:
     among = _among(ctx, first, head, stop)
     if among:
         return among
+    person = _apposition_holder(ctx, first, stop)
+    if person is not None:
+        return [person.entity]
+    person = (_copula_subject(ctx, first) or _complement_object(ctx, first, head)
+              or _inverted_copula(ctx, first, head, stop) or _post_phrase_holder(ctx, first))
+    if person is not None:
+        return [person.entity]
+    return [occ.entity for occ in ctx.inner.get(head, [])
+            if occ.type == "PERSON" and occ.kind == "nominal"][:1]
+
+
+def _apposition_holder(ctx: Context, first: int, stop: int) -> Occurrence | None:
+    """The name a title stands in apposition after: «Михаил Лесин, бывший министр печати»,
+    «Хаспел — директор ЦРУ», past link words («Бах, один из самых известных …»)."""
     before = first - 1
     fillers = lexicon_words("title_link_fillers.txt")
     words = 0  # adjectives do not count: «— один из самых известных голливудских продюсеров»
@@ -418,13 +437,8 @@ def holders(ctx: Context, first: int, stop: int) -> list[str]:
     if before >= 1 and ctx.tokens[before].text in APPOSITION_MARKS:
         person = _name_before(ctx, before)
         if person is not None and (ctx.tokens[before].text != "," or _closes(ctx, stop)):
-            return [person.entity]
-    person = (_copula_subject(ctx, first) or _complement_object(ctx, first, head)
-              or _inverted_copula(ctx, first, head, stop) or _post_phrase_holder(ctx, first))
-    if person is not None:
-        return [person.entity]
-    return [occ.entity for occ in ctx.inner.get(head, [])
-            if occ.type == "PERSON" and occ.kind == "nominal"][:1]
+            return person
+    return None
 
 
 def _among(ctx: Context, first: int, head: int, stop: int) -> list[str]:
