@@ -725,11 +725,30 @@ def _copula_subject(ctx: Context, first: int) -> Occurrence | None:
         elif has_verb and _time_word(ctx, i):
             i -= 1  # «Тимохин с 2006 по 2008 год работал на посту …»: when, not who
             continue
+        elif not has_verb and ctx.tokens[first].feats.get("Case") == "Ins" and (
+                where := _workplace_phrase(ctx, i)) is not None:
+            i = where - 1  # «работала в Google инженером»: where, between verb and title
+            continue
         elif fold(token.text) not in fillers and token.pos not in ("ADV", "ADJ", "NUM"):
             return _null_subject(ctx, i, first) if has_verb and not participle else None
         words += token.pos != "ADJ"
         i -= 1
     return _null_subject(ctx, i, first) if has_verb and not participle else None
+
+
+WORKPLACE_MAX = 4  # words of «в/на …» naming where, between a link verb and its title
+
+
+def _workplace_phrase(ctx: Context, i: int) -> int | None:
+    """The start of a «в Google», «в компании Yahoo», «на флоте» phrase ending at token i
+    (a preposition of place, then nouns or a name), or None."""
+    for k in range(i, max(-1, i - WORKPLACE_MAX), -1):
+        token = ctx.tokens[k]
+        if token.pos == "ADP":
+            return k if fold(token.text) in ("в", "во", "на", "при") and k < i else None
+        if token.pos not in ("NOUN", "PROPN", "ADJ", "X") or ctx.labels[k] in HEAD_LABELS:
+            return None
+    return None
 
 
 POST_NOUNS = {"пост", "должность"}
