@@ -591,6 +591,10 @@ def speaker_in(ctx: SpeechContext, lo: int, hi: int, *, verb: int | None = None
         head = i + 1
         while head < hi - 1 and ctx.tokens[head].pos == "ADJ":
             head += 1
+        phrase = i + 1
+        past = _participle_phrase_end(ctx, head, hi) if head < hi - 1 else 0
+        if past and t.lemma in PREPOSITIONS_IN:
+            head = phrase = past - 1  # «в опубликованном на сайте Кремля указе»: the decree
         # «в МИД РФ»; «на (официальном) сайте Кремля»: a website a statement appeared on
         if not (t.lemma in PREPOSITIONS_IN or t.lemma == "на" and ctx.tokens[head].lemma in (
                 ON_SOURCES)) or ctx.quoted_at(t.start):
@@ -606,7 +610,7 @@ def speaker_in(ctx: SpeechContext, lo: int, hi: int, *, verb: int | None = None
         if entity is None and not (h.pos == "NOUN" and (
                 h.lemma in source_nouns() or h.feats.get("Animacy") == "Anim")):
             continue
-        speaker = resolve_phrase(ctx, i + 1, np_end(ctx, head, hi))
+        speaker = resolve_phrase(ctx, phrase, np_end(ctx, head, hi))
         if speaker is not None:
             return speaker
     if verb is not None and verb - lo > 10:
@@ -883,6 +887,9 @@ def np_end(ctx: SpeechContext, head: int, hi: int, *, apposition: bool = True) -
     return j
 
 
+PARTICIPLE_REACH = 8  # tokens from an oblique participle to the noun it agrees with
+
+
 def _participle_phrase_end(ctx: SpeechContext, j: int, hi: int) -> int:
     """A participle in an oblique case with its own words, then the noun it agrees with:
     the index past that noun, else 0."""
@@ -890,13 +897,20 @@ def _participle_phrase_end(ctx: SpeechContext, j: int, hi: int) -> int:
     case = t.feats.get("Case")
     if t.feats.get("VerbForm") != "Part" or case in (None, "Nom"):
         return 0
-    for k in range(j + 1, min(hi, j + 6)):
+    k, reach = j + 1, j + PARTICIPLE_REACH
+    while k < min(hi, reach):
         u = ctx.tokens[k]
+        dated = _date_between_commas(ctx, k, hi) if u.text == "," else 0
+        if dated:  # «в опубликованном в среду, 29 января 2020 года, указе»
+            reach += dated - k
+            k = dated
+            continue
         if u.text in CLAUSE_END or u.pos in ("VERB", "AUX") and u.feats.get("VerbForm") == "Fin":
             return 0
         if u.pos == "NOUN" and u.feats.get("Case") == case and u.feats.get(
                 "Number") == t.feats.get("Number") and k > j + 1 and ctx.tokens[k - 1].pos != "ADP":
             return k + 1
+        k += 1
     return 0
 
 
