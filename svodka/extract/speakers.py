@@ -168,7 +168,25 @@ def speaker_of_entity(ctx: SpeechContext, entity: Entity) -> Speaker:
         name = _without_post(name)
         if len(name.split()) == 1:
             name = _fullest_name(ctx, entity, name)
+        name = _without_patronymic(ctx, entity, name)
     return Speaker(entity, name, gender)
+
+
+def _without_patronymic(ctx: SpeechContext, entity: Entity, name: str) -> str:
+    """«Жанна Владимировна Фриске» → «Жанна Фриске» when the article also writes her name
+    as first name and surname: the name the article uses, not the fullest one."""
+    words = name.split()
+    if len(words) != 3 or not _patronymic(words[1]):
+        return name
+    written = [ctx.article.text[m.start:m.end].split() for m in entity.mentions
+               if m.kind == "name"]
+    if any(len(w) == 2 and not _patronymic(w[1]) for w in written):
+        return f"{words[0]} {words[2]}"
+    return name
+
+
+def _patronymic(word: str) -> bool:
+    return any("Patr" in p.tag for p in last_part_parses(word))
 
 
 def _without_post(name: str) -> str:
