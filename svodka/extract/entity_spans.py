@@ -20,7 +20,7 @@ NEREL's conventions, learnt from its train split, that natasha alone misses:
 
 Word lists: `svodka/lexicons/org_heads.tsv`, `org_stoplist.txt`, `place_heads.tsv`,
 `relational_adjectives.tsv`, `quoted_place_nouns.txt`, `org_kind_nouns.txt`,
-`topic_org_heads.txt`.
+`topic_org_heads.txt`, `common_org_names.txt`.
 """
 
 from __future__ import annotations
@@ -74,6 +74,7 @@ def repair_spans(article: Article, candidates: list[Candidate], gazetteer: Gazet
     candidates += kind_noun_names(article, candidates)
     candidates += wiki_quoted_latin_names(article, candidates)
     candidates += head_noun_organisations(article, candidates, gazetteer)
+    candidates += common_name_organisations(article, candidates)
     join_genitive_names(article, candidates)
     candidates += topic_names(article, candidates, gazetteer)
     mission_hosts(article, candidates)
@@ -463,6 +464,39 @@ def head_noun_organisations(article: Article, candidates: list[Candidate],
                 # NEREL marks the bare head inside too: «правительства» in «правительства РФ»
                 out.append(Candidate(token.start, token.end, "ORGANIZATION", nested_in=outer,
                                      same_as=outer))
+    return out
+
+
+@lru_cache(maxsize=1)
+def common_org_names() -> dict[str, list[tuple[str, ...]]]:
+    """First lemma → the lower-case organisation names (`common_org_names.txt`) it opens."""
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for line in lexicon_words("common_org_names.txt"):
+        words = tuple(fold(w) for w in line.split())
+        names.setdefault(words[0], []).append(words)
+    return names
+
+
+def common_name_organisations(article: Article, candidates: list[Candidate]
+                              ) -> list[Candidate]:
+    """Bodies written in lower case that NEREL marks as organisations: «вооружённых сил»,
+    «сухопутных войск», «кремлёвской администрации»."""
+    from svodka.extract.entities import Candidate
+
+    names = common_org_names()
+    taken = [(c.start, c.end) for c in candidates]
+    out: list[Candidate] = []
+    tokens = article.tokens
+    for i, token in enumerate(tokens):
+        for name in names.get(fold(token.lemma), ()):
+            end = i + len(name)
+            if end > len(tokens) or tuple(fold(t.lemma) for t in tokens[i:end]) != name or (
+                    not token.text[:1].islower()):
+                continue
+            span = (token.start, tokens[end - 1].end)
+            if not _overlapping(taken, *span):
+                out.append(Candidate(*span, "ORGANIZATION"))
+                taken.append(span)
     return out
 
 
