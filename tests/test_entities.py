@@ -197,6 +197,20 @@ def test_words_that_are_no_organisation_mentions(extract, text, absent):
 
 
 @pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("Туристы посетили Исаакиевский собор.", "Исаакиевский собор"),
+        ("Расследование аварии на Саяно-Шушенской ГЭС завершено.", "Саяно-Шушенской ГЭС"),
+        ("Акция прошла в Храме Христа Спасителя.", "Храме Христа Спасителя"),
+    ],
+)
+def test_a_building_natasha_tags_as_an_organisation_is_a_facility(extract, text, facility):
+    found = spans(extract(text))
+    assert ("FACILITY", facility) in found and ("ORGANIZATION", facility) not in found
+
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Совет Безопасности ООН принял резолюцию.",

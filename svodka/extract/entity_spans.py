@@ -20,7 +20,7 @@ NEREL's conventions, learnt from its train split, that natasha alone misses:
 
 Word lists: `svodka/lexicons/org_heads.tsv`, `org_stoplist.txt`, `place_heads.tsv`,
 `relational_adjectives.tsv`, `quoted_place_nouns.txt`, `org_kind_nouns.txt`,
-`topic_org_heads.txt`, `common_org_names.txt`.
+`topic_org_heads.txt`, `common_org_names.txt`, `facility_heads.txt`.
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ def repair_spans(article: Article, candidates: list[Candidate], gazetteer: Gazet
     type_metonyms(article, candidates)
     type_quoted_places(article, candidates)
     type_platforms(article, candidates)
+    type_facilities(article, candidates)
     candidates += kind_noun_names(article, candidates)
     candidates += wiki_quoted_latin_names(article, candidates)
     candidates += head_noun_organisations(article, candidates, gazetteer)
@@ -281,6 +282,20 @@ def type_metonyms(article: Article, candidates: list[Candidate]) -> None:
         if (c.entry is not None and c.entry.type == "FACILITY" and c.entry.stands_for
                 and not _after_place_word(article, c.start)):
             c.type = "ORGANIZATION"
+
+
+def type_facilities(article: Article, candidates: list[Candidate]) -> None:
+    """A name natasha tags ORG whose head noun names a building or a place built
+    (`facility_heads.txt`: «Исаакиевский собор», «Саяно-Шушенской ГЭС», «Храме Христа
+    Спасителя») is a facility; a gazetteer organisation keeps its type."""
+    heads = lexicon_words("facility_heads.txt")
+    for c in candidates:
+        if c.type != "ORGANIZATION" or c.entry is not None:
+            continue
+        head = next((t for t in _tokens(article, c.start, c.end)
+                     if t.pos in ("NOUN", "PROPN")), None)
+        if head is not None and fold(head.lemma) in heads:
+            c.type = "FACILITY"
 
 
 PLATFORM_BEFORE = {"в", "во", "на", "через", "из"}
