@@ -197,6 +197,25 @@ def test_words_that_are_no_organisation_mentions(extract, text, absent):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Он умер на юге Англии в пятницу.",
+         {("LOCATION", "юге Англии"), ("COUNTRY", "Англии")}),
+        ("Драка произошла в центре Москвы.", {("LOCATION", "центре Москвы"), ("CITY", "Москвы")}),
+        ("Бои идут в восточной Украине.",
+         {("LOCATION", "восточной Украине"), ("COUNTRY", "Украине")}),
+    ],
+)
+def test_a_part_of_a_place_named_by_a_direction_is_a_location(extract, text, expected):
+    assert expected <= spans(extract(text))
+
+
+def test_a_direction_location_keeps_the_place_in_the_genitive(extract):
+    record = extract("Он умер на юге Англии в пятницу.")
+    assert "юг Англии" in {e["name"] for e in record["entities"] if e["type"] == "LOCATION"}
+
+
+@pytest.mark.parametrize(
     ("text", "facility"),
     [
         ("Туристы посетили Исаакиевский собор.", "Исаакиевский собор"),
