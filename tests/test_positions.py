@@ -360,9 +360,13 @@ def test_a_bare_title_inherits_the_persons_country_from_a_fuller_one(pipeline):
     # another man named in between holds no such post: «актер» is still Смирнов
     (("Актер Павел Смирнов снялся в новом фильме с Андреем Ивановым. Актер рассказал о "
       "съемках."), "Павел Смирнов"),
-    # two actors: the bare title goes to the one named last
+    # two actors in one sentence: the bare title goes to its subject, not to the one in an
+    # oblique case (the coref stage prefers the subject there)
     (("Актер Павел Смирнов снялся в новом фильме с актером Андреем Ивановым. Актер "
-      "рассказал о съемках."), "Андрей Иванов"),
+      "рассказал о съемках."), "Павел Смирнов"),
+    # two actors in two sentences: the one named last
+    (("Актер Павел Смирнов снялся в новом фильме. Актер Андрей Иванов тоже снялся в нём. "
+      "Актер рассказал о съемках."), "Андрей Иванов"),
 ])
 def test_a_repeated_bare_title_goes_to_the_last_person_named_with_it(pipeline, text, holder):
     article = _annotate(pipeline, text)

@@ -53,6 +53,9 @@ class Person:
     title_lemmas: set[str] = field(default_factory=set)
     title_entities: set[str] = field(default_factory=set)
     title_at: set[int] = field(default_factory=set)  # token indices of the post
+    # person nouns of the post that are someone else's («министра» in «заместитель министра
+    # иностранных дел»): they still say which body the post is in
+    others_lemmas: set[str] = field(default_factory=set)
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +169,7 @@ def describe_people(ctx: Context) -> dict[str, Person]:
             others = _someone_elses(ctx, title, first)
             for j in title:
                 if j in others:
+                    person.others_lemmas.add(ctx.tokens[j].lemma)
                     continue
                 person.title_lemmas.add(ctx.tokens[j].lemma)
                 person.title_at.add(j)
@@ -240,10 +244,17 @@ def _title_fits(person: Person, role: Role, modifier: Entity | None) -> bool:
         return False
     if not role.keywords:
         return True
-    words = {_fold(lemma) for lemma in person.title_lemmas}
+    own = _words(person.title_lemmas)
+    body = own | _words(person.others_lemmas)  # a post's body: «министр иностранный дело»
+    return any(all(w in (own if len(keyword) == 1 else body) for w in keyword)
+               for keyword in role.keywords)
+
+
+def _words(lemmas: set[str]) -> set[str]:
+    words = {_fold(lemma) for lemma in lemmas}
     for lemma in list(words):
         words.update(lemma.split("-"))
-    return any(all(w in words for w in keyword) for keyword in role.keywords)
+    return words
 
 
 # --- role nouns ---------------------------------------------------------------------------
@@ -332,10 +343,28 @@ def _recent_person(ctx: Context, people: dict[str, Person], role: Role,
                   and inside(ctx.quoted, m.start, m.end) is None]
         if starts:
             last_seen[person_id] = max(starts)
-    for person_id in sorted(last_seen, key=last_seen.get, reverse=True):
-        if _title_fits(people[person_id], role, modifier):
-            return people[person_id].entity
-    return None
+    fitting = [person_id for person_id in sorted(last_seen, key=last_seen.get, reverse=True)
+               if _title_fits(people[person_id], role, modifier)]
+    if not fitting:
+        return None
+    latest = fitting[0]
+    subject = next((person_id for person_id in fitting[1:]
+                    if _same_sentence(ctx, last_seen[person_id], last_seen[latest])
+                    and _nominative_at(ctx, last_seen[person_id])), None)
+    if subject is not None and not _nominative_at(ctx, last_seen[latest]):
+        return people[subject].entity  # «Руденко провёл переговоры с послом Бильгичем.
+        # … – сказал дипломат»: the sentence's subject, not the one in an oblique case
+    return people[latest].entity
+
+
+def _nominative_at(ctx: Context, offset: int) -> bool:
+    i = ctx.first_token(offset)
+    return i is not None and ctx.tokens[i].feats.get("Case") in ("Nom", None)
+
+
+def _same_sentence(ctx: Context, a: int, b: int) -> bool:
+    i, j = ctx.first_token(a), ctx.first_token(b)
+    return i is not None and j is not None and ctx.tokens[i].sentence == ctx.tokens[j].sentence
 
 
 OCCUPATION_BACK = 1  # sentences before an occupation noun where its one person is named

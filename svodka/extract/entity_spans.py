@@ -6,7 +6,14 @@ NEREL's conventions, learnt from its train split, that natasha alone misses:
   («министерство обороны», «кабинет министров»); adjectives before the head join the span
   («российского правительства»); the places inside, and the bare head, are nested mentions;
 - an organisation name ending in a place or organisation holds both parts as mentions
-  («МВД Украины» → «МВД»; «Совет Безопасности ООН» → «Совет Безопасности», «ООН»);
+  («МВД Украины» → «МВД»; «Совет Безопасности ООН» → «Совет Безопасности», «ООН»), the part
+  before only after a country or when it is a proper name of its own;
+- a name goes on with «по» and what the body deals with («Комиссия по ценным бумагам США»)
+  or, for a state body, the region it acts in («ГУ МВД России по Москве»); a government,
+  cabinet or administration takes the person who leads it («правительство Нечаса»);
+- lower-case names of bodies («вооружённые силы»); a part of a place named by a direction is
+  a location («на юге Англии»); a name natasha tags ORG whose head names a building is a
+  facility («Исаакиевский собор»);
 - names natasha tags ORG that are no organisations («СМИ», «Интернет», «Twitter»);
 - a span across a line break or a bracket is two mentions («Соня Томас (Sonya Thomas)»);
 - a place the gazetteer does not know is most often a city, unless its last word says it is
