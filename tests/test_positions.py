@@ -131,6 +131,9 @@ SENTENCES = [
     (("Михаил Лесин, бывший министр печати России, экс-глава «Газпром-медиа», советник "
       "президента России Владимира Путина, умер в Вашингтоне."), "Михаил Лесин",
      "министр печати", None, "Россия"),
+    # a perfective «выступить» links an instrumental title to the holder after it
+    (("Фильм рассказывает об Оскаре Гранте. Продюсером фильма выступил оскароносный актер "
+      "Форест Уитакер."), "Форест Уитакер", "продюсер фильма", None, None),
     # where the holder works, between the link verb and the title
     ("Анна Петрова до 2012 года работала в Google инженером.", "Анна Петрова", "инженер", None,
      None),
@@ -290,6 +293,19 @@ def test_no_post_without_a_link_to_the_name(pipeline, text):
      "кандидат"),
 ])
 def test_a_candidate_or_the_appointer_holds_no_post_phrase_title(pipeline, text, person, title):
+    article = _annotate(pipeline, text)
+    names = {e.id: e.name for e in article.entities}
+    assert not [p for p in article.positions if names[p.person] == person
+                and p.title == title], _posts(article)
+
+
+@pytest.mark.parametrize(("text", "person", "title"), [
+    # a nominative title after a link verb is the verb's subject, no predicate of the person
+    # named before
+    (("Нанни Моретти возглавил жюри. До этого два года подряд председателями выступали "
+      "американские режиссёры и продюсеры."), "Нанни Моретти", "продюсер"),
+])
+def test_a_nominative_title_after_a_link_verb_is_no_predicate(pipeline, text, person, title):
     article = _annotate(pipeline, text)
     names = {e.id: e.name for e in article.entities}
     assert not [p for p in article.positions if names[p.person] == person

@@ -720,6 +720,9 @@ def _copula_subject(ctx: Context, first: int) -> Occurrence | None:
         if token.lemma in verbs:
             if "passive" in verbs[token.lemma] and token.feats.get("Voice") != "Pass":
                 return None
+            if ctx.tokens[first].feats.get("Case") == "Nom" and token.lemma not in (
+                    "быть", "являться"):
+                return None  # «выступили мэр Бостона и …»: the verb's subject, no predicate
             has_verb = True
             participle = token.feats.get("VerbForm") == "Part"
         elif has_verb and _time_word(ctx, i):
