@@ -300,8 +300,7 @@ def type_facilities(article: Article, candidates: list[Candidate]) -> None:
     for c in candidates:
         if c.type != "ORGANIZATION" or c.entry is not None:
             continue
-        head = next((t for t in _tokens(article, c.start, c.end)
-                     if t.pos in ("NOUN", "PROPN")), None)
+        head = _first_noun(article, c)
         if head is not None and fold(head.lemma) in heads:
             c.type = "FACILITY"
 
@@ -750,9 +749,7 @@ def topic_names(article: Article, candidates: list[Candidate], gazetteer: Gazett
         place = by_start.get(after[at].start)
         if place is None or place.type not in BRANCH_PLACES or place.nested_in is not None:
             continue  # (not «удара ВВС Израиля по Палестинским территориям»)
-        end = _topic_end(after[at - 1:], 0, by_start)
-        if end is not None:
-            end += at - 1
+        end = _topic_end(after, at - 1, by_start)  # from the «по» or the city word
         if end is None:
             continue
         for inner in outer:
@@ -760,7 +757,7 @@ def topic_names(article: Article, candidates: list[Candidate], gazetteer: Gazett
                 inner.nested_in = c
         body = _named_body(article, candidates, c)  # «пресс-службе ГУ МВД России»
         out.append(_inner_name(body))
-        for extended in {id(c): c, id(body): body}.values():
+        for extended in (c,) if body is c else (c, body):
             extended.end = after[end - 1].end
             extended.normal = ""
     return out

@@ -28,6 +28,7 @@ import logging
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, pairwise
 
 from svodka.article import Article, Position, Token
@@ -702,7 +703,7 @@ def _copula_subject(ctx: Context, first: int) -> Occurrence | None:
     relative clause or a participle phrase after the name («Рекки, который станет хоккеистом»,
     «Питт, занимавший пост главы SEC»); adjectives between the verb and the title do not
     count against the window."""
-    verbs = {row[0]: row[1:] for row in lexicon_rows("title_link_verbs.tsv")}
+    verbs = link_verbs()
     fillers = lexicon_words("title_link_fillers.txt")
     has_verb = participle = False
     i = first - 1
@@ -737,6 +738,12 @@ def _copula_subject(ctx: Context, first: int) -> Occurrence | None:
         words += token.pos != "ADJ"
         i -= 1
     return _null_subject(ctx, i, first) if has_verb and not participle else None
+
+
+@lru_cache(maxsize=1)
+def link_verbs() -> dict[str, tuple[str, ...]]:
+    """Verb lemma → its marks («passive») from `title_link_verbs.tsv`."""
+    return {row[0]: row[1:] for row in lexicon_rows("title_link_verbs.tsv")}
 
 
 WORKPLACE_MAX = 4  # words of «в/на …» naming where, between a link verb and its title
@@ -827,8 +834,7 @@ def _genitive_owner(ctx: Context, i: int) -> Occurrence | None:
     """A person named in the genitive right before «на посту» / «в должности» at i, with no
     verb: «инициативой Мамуки Бахтадзе на посту премьер-министра», «сменщики Роберта Мюллера
     на посту директора ФБР» — whose time in the post it is."""
-    if i < 2 or fold(ctx.tokens[i].text) not in ("посту", "должности") or fold(
-            ctx.tokens[i - 1].text) not in ("на", "в"):
+    if not _in_post(ctx, i, ("на", "в")):
         return None
     person = ctx.person_at(i - 2, starting=False)
     if person is None or person.first == 0 or all(
@@ -847,10 +853,16 @@ REPLACING = {"сменить", "сменять", "заменить", "замен
 def _successor(ctx: Context, first: int) -> Occurrence | None:
     """Who replaces the one named after «сменил на посту X»: the clause's subject holds X too."""
     i = first - 1
-    if i < 2 or fold(ctx.tokens[i].text) not in ("посту", "должности") or fold(
-            ctx.tokens[i - 1].text) != "на" or ctx.tokens[i - 2].lemma not in REPLACING:
+    if not _in_post(ctx, i, ("на",)) or ctx.tokens[i - 2].lemma not in REPLACING:
         return None
     return _post_phrase_holder(ctx, first)
+
+
+def _in_post(ctx: Context, i: int, prepositions: tuple[str, ...]) -> bool:
+    """Tokens i-1, i read «на посту» / «в должности» (with one of `prepositions`), and a
+    word stands before them."""
+    return i >= 2 and fold(ctx.tokens[i].text) in ("посту", "должности") and fold(
+        ctx.tokens[i - 1].text) in prepositions
 
 
 POST_AFTER_MAX = 8  # words between an opening post phrase's title and the holder's name
@@ -937,7 +949,7 @@ def _inverted_copula(ctx: Context, first: int, head: int, stop: int) -> Occurren
     nominative = case == "Nom" or ctx.labels[first] == "acting"
     if case != "Ins" and not nominative:
         return None
-    verbs = {row[0]: row[1:] for row in lexicon_rows("title_link_verbs.tsv")}
+    verbs = link_verbs()
     fillers = lexicon_words("title_link_fillers.txt")
     has_verb = False
     i = stop

@@ -1229,10 +1229,8 @@ def _frame_end(ctx: SpeechContext, a: int, b: int) -> int:
     for k in range(a + 1, min(b - 2, a + FRAME_MAX + 1)):
         if tokens[k].text == "," and tokens[k + 1].lemma == "что":
             frame = tokens[a:k]
-            known = [fold(t.text) == "известно" for t in frame]  # the tagger's ADJ «известно»
-            if any(t.pos in ("VERB", "AUX") or k for t, k in zip(frame, known)) and all(
-                    t.pos in ("VERB", "AUX", "ADV", "PART", "CCONJ") or k for t, k in zip(
-                        frame, known)):
+            if any(_predicate(t) for t in frame) and all(
+                    _predicate(t) or t.pos in ("ADV", "PART", "CCONJ") for t in frame):
                 return k + 2
             break
     if tokens[a].lemma == "по" and a + 1 < b:
@@ -1242,6 +1240,11 @@ def _frame_end(ctx: SpeechContext, a: int, b: int) -> int:
         if k + 1 < b and tokens[k].lemma == "данные" and tokens[k + 1].text == ",":
             return k + 2
     return a
+
+
+def _predicate(t) -> bool:
+    """A verb of a frame, or «известно», which the tagger reads as an adjective."""
+    return t.pos in ("VERB", "AUX") or fold(t.text) == "известно"
 
 
 def _paragraph_start(ctx: SpeechContext, offset: int) -> bool:
