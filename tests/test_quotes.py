@@ -837,3 +837,38 @@ def test_a_restated_sentence_is_reported_without_its_own_frame(extract, text, co
     record = extract(text)
     spans = [record["text"][q["start"]:q["end"]] for q in record["quotes"]]
     assert content in spans
+
+
+# (text, content, the speakers of its records): an outlet that cites or quotes a source,
+# and the source, each give a record of the same words (outer and inner, as the guidelines say)
+TWO_SOURCES = [
+    ("Новым главой банка станет Олег Смирнов. Об этом сообщает агентство Reuters со ссылкой "
+     "на источники в правительстве страны.", "Новым главой банка станет Олег Смирнов",
+     {"Reuters", "источники в правительстве страны"}),
+    ("Как сообщает «Интерфакс» со ссылкой на пресс-службу МВД, решение принял глава "
+     "ведомства.", "решение принял глава ведомства", {"Интерфакс", "пресс-служба МВД"}),
+    # the sources are the outlet's own; the content starts after the gerund phrase
+    ("Как сообщила газета The Times, ссылаясь на свои источники, в понедельник посла "
+     "вызвали в министерство.", "в понедельник посла вызвали в министерство",
+     {"The Times", "источники The Times"}),
+    ("«Мы готовы продолжать переговоры без условий», — цитирует РБК министра иностранных дел "
+     "Сергея Лаврова.", "Мы готовы продолжать переговоры без условий",
+     {"РБК", "Сергей Лавров"}),
+    ("«Мы глубоко потрясены этой новостью», — приводит Reuters слова представителя генсека "
+     "ООН Стефана Дюжаррика.", "Мы глубоко потрясены этой новостью",
+     {"Reuters", "представитель генсека ООН Стефана Дюжаррика"}),
+    # a call the speaker refers to is no source of its own
+    ("Анна Орлова сообщила журналистам, со ссылкой на звонок из полиции, что против нее "
+     "возбуждено дело.", "против нее возбуждено дело", {"Анна Орлова"}),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speakers"), TWO_SOURCES)
+def test_a_cited_or_quoted_source_and_its_outlet_each_give_a_record(extract, text, content,
+                                                                    speakers):
+    record = extract(text)
+    start = text.index(content)
+    spans = [q for q in record["quotes"] if q["start"] == start
+             and q["end"] == start + len(content)]
+    assert {q["speaker_name"] for q in spans} == speakers, record["quotes"]
+    assert len(spans) == len(speakers)

@@ -27,8 +27,10 @@ from svodka.extract.speakers import (
     STATEMENT_NOUNS,
     Speaker,
     SpeechContext,
+    can_speak,
     is_source_head,
     np_end,
+    owned_by,
     plain_name,
     resolve_phrase,
     source_nouns,
@@ -70,6 +72,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     found = settle_overlaps(found)
     carry_speakers(ctx, found)
     found = [f for f in found if not _nested_same_speaker(f, found)]
+    found += cited_sources(ctx, found) + relaying_outlets(found)
     found = [piece for f in found for piece in _paragraphs(ctx.text, f)]
     return [Quote(kind=f.kind, start=f.start, end=f.end,
                   speaker=f.speaker.entity.id if f.speaker and f.speaker.entity else None,
@@ -351,6 +354,62 @@ def settle_overlaps(found: list[Found]) -> list[Found]:
             kept.append(f)
     kept.sort(key=lambda f: f.start)
     return kept
+
+
+def cited_sources(ctx: SpeechContext, found: list[Found]) -> list[Found]:
+    """«Об этом сообщает Reuters со ссылкой на источники в правительстве», «как сообщила
+    газета, ссылаясь на свои источники, …»: the statement is also the cited source's, a second
+    record of its own (the guidelines' outer and inner records). What is cited must be able
+    to speak: «со ссылкой на звонок из полиции» gives no second record."""
+    out: list[Found] = []
+    for a, b in ctx.units:
+        for k in range(a, b):
+            n = _cited_start(ctx, k, b)
+            if n is None:
+                continue
+            end = np_end(ctx, n, b)
+            cited = resolve_phrase(ctx, n, end)
+            if cited is None or not cited.known or not (
+                    cited.entity is not None or can_speak(ctx, n, b)):
+                continue
+            offset = ctx.tokens[k].start
+            for f in found:
+                if f.speaker is None or not f.speaker.known or f.speaker.name == cited.name or (
+                        f.start <= offset < f.end) or not _attributed_in(ctx, f, a, b):
+                    continue
+                cue = ctx.text[ctx.tokens[k].start : ctx.tokens[n - 1].end]
+                source = owned_by(ctx, n, end, f.speaker) or cited
+                out.append(Found(f.kind, f.start, f.end, source, cue, quoted=f.quoted))
+    return out
+
+
+def relaying_outlets(found: list[Found]) -> list[Found]:
+    """«"…", — цитирует РБК белорусского лидера»: the outlet that quotes the speaker
+    reports the words too, a second record (outer and inner)."""
+    return [Found(f.kind, f.start, f.end, f.relayed, f.cue, quoted=f.quoted) for f in found
+            if f.relayed is not None and f.speaker is not None and (
+                f.speaker.name != f.relayed.name)]
+
+
+def _cited_start(ctx: SpeechContext, k: int, b: int) -> int | None:
+    """Where the cited source's phrase starts when tokens[k] opens «со ссылкой на» or
+    «ссылаясь на»."""
+    lemmas = [t.lemma for t in ctx.tokens[k : min(b, k + 3)]]
+    if lemmas[:3] in (["с", "ссылка", "на"], ["со", "ссылка", "на"]):
+        return k + 3 if k + 3 < b else None
+    if lemmas[:2] in (["ссылаться", "на"], ["сослаться", "на"]) and (
+            ctx.tokens[k].feats.get("VerbForm") == "Conv"):
+        return k + 2 if k + 2 < b else None
+    return None
+
+
+def _attributed_in(ctx: SpeechContext, f: Found, a: int, b: int) -> bool:
+    """Whether the sentence tokens[a:b] attributes quote `f`: the quote lies in it, or it
+    restates the sentence just before it («…. Об этом сообщает Reuters со ссылкой на …»)."""
+    lo, hi = ctx.tokens[a].start, ctx.tokens[b - 1].end
+    if lo <= f.start and f.end <= hi:
+        return True
+    return f.restated and f.end <= lo and not ctx.text[f.end : lo].strip(" .\t\n»\"")
 
 
 def _paragraphs(text: str, f: Found) -> list[Found]:

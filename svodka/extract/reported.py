@@ -33,6 +33,7 @@ from svodka.extract.speakers import (
     TIME_WORDS,
     Speaker,
     SpeechContext,
+    can_speak,
     case_of,
     is_source_head,
     np_end,
@@ -136,6 +137,7 @@ class Found:
     carry: str | None = None  # "any" | "Masc" | "Fem" | "Plur": take the previous speaker
     quoted: Quoted | None = None  # the segment a direct quote is
     restated: bool = False  # «…. Об этом сообщил X»: the earlier sentence, said again
+    relayed: Speaker | None = None  # «— цитирует РБК X»: the outlet that quotes the speaker
 
 
 @lru_cache(maxsize=1)
@@ -341,9 +343,12 @@ def from_words(ctx: SpeechContext, v: int, b: int) -> Found | None:
     end = np_end(ctx, head, b)
     speaker = resolve_phrase(ctx, head, end)
     cue = ctx.text[tokens[v].start : tokens[words].end]
+    outlet = ctx.entity_at(v + 1) if words > v + 1 else None
+    relayed = speaker_of_entity(ctx, outlet) if outlet is not None else None
     before = _quote_just_before(ctx, tokens[v].start)
     if before is not None and any(d in ctx.text[before.close:tokens[v].start] for d in DASHES):  # «"…", — приводит Reuters слова представителя генсека ООН»
-        return Found("direct", before.start, before.end, speaker, cue, None, before)
+        return Found("direct", before.start, before.end, speaker, cue, None, before,
+                     relayed=relayed)
     for j in range(end, min(b, end + 5)):
         if tokens[j].text == ":":
             return _after_colon(ctx, j + 1, speaker, tokens[v].text, None)
@@ -524,7 +529,8 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
         start = tokens[c].start
         return _indirect(ctx, start, clause_end(ctx, c, b), speaker, cue, carry)
     if verb.feats.get("VerbForm") == "Conv":
-        if verb.lemma in ("ссылаться", "сослаться") and v + 2 < b and tokens[v + 1].lemma == "на":
+        if verb.lemma in ("ссылаться", "сослаться") and v + 2 < b and tokens[v + 1].lemma == "на" and (
+                not can_speak(ctx, v + 2, b) and ctx.entity_at(v + 2) is None):
             speaker = _gerund_subject(ctx, v, a, b)  # «…, ссылаясь на отсутствие …»
             if speaker is not None:
                 return _indirect(ctx, tokens[v + 2].start, clause_end(ctx, v + 2, b), speaker,
@@ -925,9 +931,11 @@ def _postposed(ctx: SpeechContext, v: int, a: int) -> bool:
 
 def _content_first(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
     tokens = ctx.tokens
-    speaker = _subject(ctx, v, a, b, before=False)
+    speaker = relayed = _subject(ctx, v, a, b, before=False)
     if tokens[v].lemma in QUOTING_VERBS:
         speaker = _quoted_one(ctx, v, b) or speaker
+    relayed = relayed if relayed is not speaker and relayed is not None and (
+        relayed.entity is not None) else None
     carry = None if speaker else carry_for(ctx.tokens[v])
     quoted = _quote_just_before(ctx, tokens[v].start)
     before = ctx.text[tokens[a].start : quoted.open].rstrip() if quoted is not None else ""
@@ -935,7 +943,8 @@ def _content_first(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
             " \t\n-–—") or before.endswith((":", ".", "!", "?", "…"))):
         # «…: "…", — сказал он»; «… $4,4 млрд. "…", — сказал он» (a sentence the
         # segmenter ran on past an abbreviation's dot)
-        return Found("direct", quoted.start, quoted.end, speaker, tokens[v].text, carry, quoted)
+        return Found("direct", quoted.start, quoted.end, speaker, tokens[v].text, carry, quoted,
+                     relayed=relayed)
     j = v - 1
     while j > a and tokens[j].text in DASHES | {","} | set(CLOSE_MARKS) or tokens[j].pos == "ADV":
         j -= 1
@@ -1118,8 +1127,12 @@ def _brackets_around(tokens: list, v: int, a: int, b: int) -> tuple[int, int]:
 
 def _after_apposition(ctx: SpeechContext, c: int, b: int) -> int:
     """«Как заявила Мария Фомушина, пресс-секретарь суда, который принял решение, Данилов …»:
-    the content starts after the speaker's post (and a relative clause on it)."""
+    the content starts after the speaker's post (and a relative clause on it), or after the
+    source it cites («Как сообщила газета, ссылаясь на свои источники, Чуркин …»)."""
     t = ctx.tokens[c]
+    if t.lemma in ("ссылаться", "сослаться") and t.feats.get("VerbForm") == "Conv":
+        k = next((k for k in range(c + 1, b) if ctx.tokens[k].text == ","), None)
+        return k + 1 if k is not None and k + 1 < b and _has_finite(ctx, k + 1, b) else c
     if not (t.pos == "NOUN" and t.feats.get("Case") == "Nom" and t.text[:1].islower()):
         return c
     commas = [k for k in range(c, b) if ctx.tokens[k].text == ","]

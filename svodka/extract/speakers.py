@@ -249,6 +249,15 @@ def is_source_head(ctx: SpeechContext, i: int) -> bool:
     return t.feats.get("Animacy") == "Anim" or t.lemma in source_nouns()
 
 
+def can_speak(ctx: SpeechContext, n: int, b: int) -> bool:
+    """Whether the head noun of the phrase from tokens[n] (before `b`), in whatever case,
+    names someone who can be a source («источники», «пресс-служба»; not «звонок»)."""
+    head = next((ctx.tokens[j] for j in range(n, b) if ctx.tokens[j].pos != "ADJ"
+                 and ctx.tokens[j].lemma != "свой"), None)
+    return head is not None and head.pos == "NOUN" and (
+        head.feats.get("Animacy") == "Anim" or head.lemma in source_nouns())
+
+
 def _counts_people(ctx: SpeechContext, i: int) -> bool:
     """A number followed by people in the genitive plural, through «десятков», «сотни»."""
     j = i + 1
@@ -763,6 +772,16 @@ def _genitive_name(ctx: SpeechContext, entity: Entity) -> str:
             return ctx.text[tokens[0].start:tokens[-1].end]
     nlp, gender = get_nlp(), ctx.genders.get(entity.id) or None
     return " ".join(name_genitive(word, gender, nlp) for word in words)
+
+
+def owned_by(ctx: SpeechContext, start: int, end: int, owner: Speaker) -> Speaker | None:
+    """«ссылаясь на свои источники» after «газета The New York Post»: the sources are the
+    owner's («источники The New York Post»)."""
+    if owner.entity is None or ctx.tokens[start].lemma != "свой" or start + 1 >= end:
+        return None
+    described = nominative(ctx, start + 1, end)
+    return Speaker(None, f"{described} {_genitive_name(ctx, owner.entity)}", "Plur" if (
+        ctx.tokens[start + 1].feats.get("Number") == "Plur") else None)
 
 
 def _fuller_description(ctx: SpeechContext, start: int, end: int, head: int
