@@ -564,6 +564,18 @@ def test_organisation_names_go_on_with_what_they_deal_with(extract, text, expect
     assert expected <= spans(extract(text))
 
 
+@pytest.mark.parametrize(("text", "branch", "body"), [
+    ("Следственный комитет России по Челябинской области завершил расследование.",
+     "Следственный комитет России по Челябинской области", "Следственный комитет России"),
+    ("Об этом сообщили в ГУ МВД России по Москве.", "ГУ МВД России по Москве", "МВД России"),
+])
+def test_a_branch_is_an_organisation_of_its_own_named_as_written(extract, text, branch, body):
+    entities = {e["name"]: e for e in extract(text)["entities"]}
+    assert branch in entities and body in entities, sorted(entities)
+    assert entities[branch]["id"] != entities[body]["id"]
+    assert entities[branch].get("wikidata") is None
+
+
 @pytest.mark.parametrize(
     ("text", "absent"),
     [

@@ -721,6 +721,8 @@ def topic_names(article: Article, candidates: list[Candidate], gazetteer: Gazett
                         j += 1
             if j >= len(tokens) or fold(tokens[j].text) != "по":
                 continue
+            if holder is not None and _branch_place(tokens, j, by_start):
+                continue  # «Следственный комитет России по Челябинской области»: a branch
             end = _topic_end(tokens, j, by_start)
             if end is None:
                 continue
@@ -760,7 +762,17 @@ def topic_names(article: Article, candidates: list[Candidate], gazetteer: Gazett
         for extended in (c,) if body is c else (c, body):
             extended.end = after[end - 1].end
             extended.normal = ""
+            extended.entry = None  # a branch is a body of its own, not the one it belongs to
     return out
+
+
+def _branch_place(tokens: list[Token], j: int, by_start: dict[int, Candidate]) -> bool:
+    """Whether the «по» at tokens[j] names a city or region a branch acts in."""
+    at = j + 1
+    while at + 1 < len(tokens) and fold(tokens[at].text) in CITY_WORDS:
+        at += 1
+    place = by_start.get(tokens[at].start) if at < len(tokens) else None
+    return place is not None and place.type in BRANCH_PLACES
 
 
 def _named_body(article: Article, candidates: list[Candidate], c: Candidate) -> Candidate:
@@ -779,7 +791,7 @@ def _inner_name(c: Candidate) -> Candidate:
     is split on «сборной России» inside «сборной России по хоккею», so topics keep none)."""
     from svodka.extract.entities import Candidate
 
-    return Candidate(c.start, c.end, "ORGANIZATION", entry=c.entry, nested_in=c, same_as=c)
+    return Candidate(c.start, c.end, "ORGANIZATION", entry=c.entry, nested_in=c)
 
 
 def _first_noun(article: Article, c: Candidate) -> Token | None:
