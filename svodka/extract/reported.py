@@ -98,8 +98,12 @@ FILING_VERBS = {"подать", "подавать", "направить", "на�
                 "отправить", "отправлять", "внести", "вносить", "выдвинуть", "выдвигать"}
 IN_IT = {"нем", "ней", "них"}  # the tagger reads «нём» as a noun at times
 NAMING_VERBS = {"назвать", "называть"}
-PREDICATE_VERBS = NAMING_VERBS | {"считать", "объяснить", "объяснять", "счесть", "посчитать",
-                                   "признать", "признавать", "сочесть"}  # «считает X Y-ом»
+# «оценивают его состояние как тяжёлое», «опознала убитого как …»: the judgement after «как»
+AS_VERBS = {"оценивать", "оценить", "расценивать", "расценить", "характеризовать",
+            "охарактеризовать", "квалифицировать", "опознать", "рассматривать"}
+PREDICATE_VERBS = NAMING_VERBS | AS_VERBS | {
+    "считать", "объяснить", "объяснять", "счесть", "посчитать", "признать", "признавать",
+    "сочесть"}  # «считает X Y-ом»
 QUOTING_VERBS = {"привести", "приводить", "процитировать", "цитировать"}
 FRONTED_OBJECT_VERBS = {"подтвердить", "подтверждать", "опровергнуть", "опровергать"}
 ATTRIBUTION_VERBS = {"передавать", "передать"}
@@ -738,8 +742,12 @@ def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int) -> Found |
         return _indirect(ctx, tokens[obj].start, clause_end(ctx, obj, b), speaker,
                          tokens[v].text)
     head = obj + 1 if obj < b and tokens[obj].text in ("«", '"', "„", "“") else obj
-    if head >= b or tokens[head].feats.get("Case") != "Acc" or tokens[head].pos not in (
-            "NOUN", "PROPN", "PRON"):
+    if head + 1 < b and tokens[head].pos == "DET" and tokens[head + 1].pos == "NOUN" and (
+            tokens[head + 1].feats.get("Case") == "Acc"):
+        head += 1  # «сочли этот брак непрактичным», «оценивают его состояние»
+    if head >= b or not (tokens[head].feats.get("Case") == "Acc" and tokens[head].pos in (
+            "NOUN", "PROPN", "PRON") or tokens[head].pos == "DET" and tokens[head].lemma in (
+                "он", "она", "они")):  # «назвал его диктатором» (the tagger's «его» a DET)
         return None
     k = head + 1
     while k < b and (tokens[k].feats.get("Case") in ("Gen", "Acc") and tokens[k].pos in (
@@ -747,10 +755,13 @@ def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int) -> Found |
         k += 1  # the object's own words and genitive tail («ситуацию в регионе» stops at «в»)
     while k < b and tokens[k].pos in ("DET", "ADV", "ADJ") and tokens[k].feats.get(
             "Case") in ("Ins", None):
-        if tokens[k].pos == "ADJ" and tokens[k].feats.get("Case") == "Ins":
+        if tokens[k].pos == "ADJ" and _instrumental(tokens[k]):
             break
         k += 1
-    if k >= b or tokens[k].feats.get("Case") != "Ins" or tokens[k].pos not in ("NOUN", "ADJ"):
+    if k + 1 < b and tokens[k].lemma == "как" and tokens[v].lemma in AS_VERBS and tokens[
+            k + 1].pos in ("NOUN", "ADJ", "PROPN", "NUM"):
+        k += 1  # «оценивают его состояние как тяжёлое»
+    elif k >= b or not _instrumental(tokens[k]) or tokens[k].pos not in ("NOUN", "ADJ"):
         return None
     if tokens[k].text[:1].isupper():
         return None  # «назвали дочь Рэддикс»: a name given, not a judgement
@@ -758,6 +769,13 @@ def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int) -> Found |
     if speaker is None:
         return None
     return _indirect(ctx, tokens[obj].start, _predicate_end(ctx, k, b), speaker, tokens[v].text)
+
+
+def _instrumental(t) -> bool:
+    """An instrumental, or an adjective the tagger left without a case that ends as one
+    («сочли этот брак непрактичным»)."""
+    return t.feats.get("Case") == "Ins" or t.pos == "ADJ" and t.feats.get("Case") is None and (
+        t.text.endswith(("ым", "им", "ыми", "ими")))
 
 
 def _predicate_end(ctx: SpeechContext, k: int, b: int) -> int:
