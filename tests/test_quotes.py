@@ -77,6 +77,11 @@ QUOTES = [
      "родители", "сочли"),
     ("Министр назвал её лучшим специалистом ведомства.", "её лучшим специалистом ведомства",
      "indirect", "министр", "назвал"),
+    # what «о …» says, opening the clause after adverbials, the source after the verb or before
+    (("Таким образом, к настоящему времени о намерении поддержать договор заявили уже восемь "
+     "сенаторов."), "намерении поддержать договор", "indirect", "восемь сенаторов", "заявили"),
+    ("Впервые о готовящемся законе президент заявил 6 августа 2010 года.",
+     "готовящемся законе", "indirect", "президент", "заявил"),
     # mixed: reported speech with a quoted fragment
     ("Дмитрий Песков назвал эти обвинения «абсолютно абсурдными».",
      "эти обвинения «абсолютно абсурдными", "mixed", "Дмитрий Песков", "назвал"),
@@ -786,6 +791,8 @@ def test_an_inner_statement_stops_before_the_outlet_that_reports_it(extract):
     "Министр подвергся критике за рост цен.",
     # mentioned by no statement or document
     "Его имя упоминается в разговорах.",
+    # an «о» phrase a noun governs is no statement's content of its own
+    "Сообщение о происшествии опубликовал сайт.",
     # a newspaper's quoted name before «приводит слова» is no quote of its words
     "Газета «Известия» приводит слова адвоката Евгения Тонкого.",
 ])

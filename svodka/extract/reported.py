@@ -1196,8 +1196,9 @@ def _fronted_about(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
     """«О рождении дочери звезда "Маски" написала …»: the «о» phrase opening the sentence is
     what the verb's subject told."""
     tokens = ctx.tokens
-    if v - a < 3 or tokens[a].lemma not in ABOUT or tokens[a].pos != "ADP" or tokens[
-            a + 1].lemma in ("это", "этот", "тот", "то", "свой", "он", "она", "они", "что"):
+    a = _about_opening(ctx, v, a)
+    if a is None or v - a < 3 or tokens[a + 1].lemma in (
+            "это", "этот", "тот", "то", "свой", "он", "она", "они", "что"):
         return None
     end = np_end(ctx, a + 1, v, apposition=False)
     if end <= a + 1 or end > v:
@@ -1213,6 +1214,34 @@ def _fronted_about(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
         return None
     found = _indirect(ctx, tokens[a + 1].start, tokens[end - 1].end, subject, tokens[v].text)
     return found
+
+
+def _about_opening(ctx: SpeechContext, v: int, a: int) -> int | None:
+    """The «о» that opens the verb's clause, at the sentence start or after adverbials
+    only («Впервые о готовящемся законе Президент заявил», «Таким образом, к настоящему
+    времени о намерении … заявили уже восемь сенаторов»), not one a noun governs."""
+    tokens = ctx.tokens
+    for k in range(a, v):
+        t = tokens[k]
+        if t.lemma in ABOUT and t.pos == "ADP":
+            return None if k > a and _governs_about(ctx, k - 1, a) else k
+        if t.pos in ("VERB", "AUX") or t.lemma in ("что", "который") or ctx.quoted_at(t.start):
+            return None
+    return None
+
+
+def _governs_about(ctx: SpeechContext, n: int, a: int) -> bool:
+    """Whether the word before an «о» takes it as its own («сообщение о …»), not a noun of
+    an adverbial phrase («к настоящему времени о …»)."""
+    t = ctx.tokens[n]
+    if t.pos not in ("NOUN", "PROPN", "PRON"):
+        return False
+    if fold(t.lemma) in speech_nouns():
+        return True
+    j = n - 1
+    while j >= a and ctx.tokens[j].pos in ("ADJ", "DET", "NUM"):
+        j -= 1
+    return not (j >= a and ctx.tokens[j].pos == "ADP")
 
 
 def _about_this(tokens: list, v: int, a: int, b: int) -> bool:
