@@ -234,6 +234,9 @@ SENTENCES = [
     # a possessor whose name does not decline, then the holder in the nominative
     ("Врач Хиллари Клинтон Лиза Бардек сообщила, что всё хорошо.",
      "Лиза Бардек", "врач", None, None),
+    # a participle of a link verb between the name and an apposed title
+    (("На выборах он обошёл Маттео Ренци, считающегося одним из наиболее заметных политиков "
+     "Италии."), "Маттео Ренци", "политик", None, "Италия"),
     # a subject pronoun of a post: the one person of its gender just named
     (("Профсоюзному активисту Николасу Мадуро 50 лет. С 2006 года он занимал должность "
       "министра иностранных дел."), "Николас Мадуро", "министр иностранных дел", None, None),
@@ -352,6 +355,9 @@ def test_titles_listed_after_a_name_all_go_to_it(pipeline):
     # «в числе X-ов были A, B и C»
     ("В числе развлекавших гостей артистов были Дженнифер Лопес, Стинг и Энрике Иглесиас.",
      "артист", {"Дженнифер Лопес", "Стинг", "Энрике Иглесиас"}),
+    # the names listed before «и других X-ов»
+    ("На выставке показали картины Пабло Пикассо, Василия Кандинского и других художников.",
+     "художник", {"Пабло Пикассо", "Василий Кандинский"}),
 ])
 def test_a_plural_title_goes_to_every_name_of_its_list(pipeline, text, title, people):
     posts = _posts(_annotate(pipeline, text))

@@ -410,7 +410,7 @@ def holders(ctx: Context, first: int, stop: int) -> list[str]:
         if successor is not None and successor.entity not in people:
             people.append(successor.entity)  # «Хаспел сменила на посту главы ЦРУ Помпео»
         return people
-    among = _among(ctx, first, head, stop)
+    among = _among(ctx, first, head, stop) or _listed_before_others(ctx, first, head)
     if among:
         return among
     person = _apposition_holder(ctx, first, stop)
@@ -435,11 +435,23 @@ def _apposition_holder(ctx: Context, first: int, stop: int) -> Occurrence | None
             or fold(ctx.tokens[before].text) == "и"):
         words += ctx.tokens[before].pos != "ADJ"
         before -= 1
+    if before >= 1 and _linking_participle(ctx.tokens[before]):
+        before -= 1
     if before >= 1 and ctx.tokens[before].text in APPOSITION_MARKS:
         person = _name_before(ctx, before)
         if person is not None and (ctx.tokens[before].text != "," or _closes(ctx, stop)):
             return person
     return None
+
+
+LINKING_PARTICIPLES = {"являться", "считаться", "стать", "становиться", "остаться",
+                       "оставаться"}
+
+
+def _linking_participle(token: Token) -> bool:
+    """«Маттео Ренци, считающегося одним из наиболее заметных политиков»: a participle that
+    links an apposed title to the name as a verb would."""
+    return token.lemma in LINKING_PARTICIPLES and token.feats.get("VerbForm") == "Part"
 
 
 def _among(ctx: Context, first: int, head: int, stop: int) -> list[str]:
@@ -637,6 +649,25 @@ def _person_after_possessor(ctx: Context, head: int, possessor: Occurrence) -> O
             ctx.tokens[head], ctx.tokens[nxt]):
         return None
     return person
+
+
+OTHERS = {"другой", "прочий", "остальной"}
+
+
+def _listed_before_others(ctx: Context, first: int, head: int) -> list[str]:
+    """«картины Пикассо, Дали, Поля Сезанна и других художников»: a plural title after «и
+    других» is the post of the people listed before it."""
+    if not _plural(ctx.tokens[head]) or first < 3 or ctx.tokens[first - 1].lemma not in OTHERS or (
+            fold(ctx.tokens[first - 2].text) != "и"):
+        return []
+    people = []
+    i = first - 3
+    while (person := ctx.person_at(i, starting=False)) is not None:
+        people.insert(0, person.entity)
+        if person.first < 2 or ctx.tokens[person.first - 1].text != ",":
+            break
+        i = person.first - 2
+    return people if ctx.same_sentence(i, first) else []
 
 
 def _listed_people(ctx: Context, i: int) -> list[str]:
