@@ -234,6 +234,9 @@ SENTENCES = [
     # a possessor whose name does not decline, then the holder in the nominative
     ("Врач Хиллари Клинтон Лиза Бардек сообщила, что всё хорошо.",
      "Лиза Бардек", "врач", None, None),
+    # «один из …» apposed to a name
+    ("Валерий Гергиев, один из известных дирижёров России, выступил в Вене.",
+     "Валерий Гергиев", "дирижёр", None, "Россия"),
     # a participle of a link verb between the name and an apposed title
     (("На выборах он обошёл Маттео Ренци, считающегося одним из наиболее заметных политиков "
      "Италии."), "Маттео Ренци", "политик", None, "Италия"),
