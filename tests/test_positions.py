@@ -237,6 +237,10 @@ SENTENCES = [
     # «один из …» apposed to a name
     ("Валерий Гергиев, один из известных дирижёров России, выступил в Вене.",
      "Валерий Гергиев", "дирижёр", None, "Россия"),
+    # in a list of people each named after their titles, a title after one person's comma
+    # opens the next person's titles
+    (("На вечере выступили поэт Анатолий Смолин, журналист, член Союза писателей России "
+      "Владислав Пастухов, и другие."), "Владислав Пастухов", "журналист", None, None),
     # a participle of a link verb between the name and an apposed title
     (("На выборах он обошёл Маттео Ренци, считающегося одним из наиболее заметных политиков "
      "Италии."), "Маттео Ренци", "политик", None, "Италия"),

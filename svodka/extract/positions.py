@@ -222,7 +222,8 @@ def extract_positions(article: Article, *, nlp: NLP) -> list[Position]:
         if people and (_named_after(ctx, first, stop) is not None or _comma_named(
                 ctx, first, _head_index(ctx, first, stop), stop) is not None):
             prenamed[first] = people
-        elif not people or _apposition_holder(ctx, first, stop) is None:
+        elif not people or _apposition_holder(ctx, first, stop) is None or _introduced(
+                _apposition_holder(ctx, first, stop), starts):
             # a title running into the next one that names its holder is that holder's,
             # before any subject of the clause: «освободил … начальника войск РЭБ (РЭБ)
             # генерал-майора Олега Иванова» is Иванов's post, not Медведев's (but «Михаил
@@ -613,6 +614,13 @@ def _stacked(ctx: Context, first: int, stop: int, starts: dict[int, int],
     case = ctx.tokens[_head_index(ctx, first, stop)].feats.get("Case")
     other = ctx.tokens[_head_index(ctx, nxt, starts[nxt])].feats.get("Case")
     return prenamed.get(nxt, []) if case == other or {case, other} <= {"Gen", "Acc"} else []
+
+
+def _introduced(person: Occurrence, starts: dict[int, int]) -> bool:
+    """Whether a title stands right before the person's name: in «поэт Анатолий Смолин,
+    журналист, член Союза писателей Владислав Пастухов» the title after Смолин's comma
+    opens the next person's titles, since Смолин came with one of his own."""
+    return person.first in starts.values()
 
 
 def _past_adjectives(ctx: Context, stop: int) -> int:
