@@ -434,3 +434,19 @@ def test_a_name_in_the_genitive(word, gender, genitive):
     from svodka.nlp import get_nlp
 
     assert name_genitive(word, gender, get_nlp()) == genitive
+
+
+@pytest.mark.parametrize(("text", "person", "titles"), [
+    # a post and a rank read as one title, the rank in the same case right before the name
+    ("Издание называет командующего 20-й армии Западного округа генерал-майора Игоря Седова.",
+     "Игорь Седов", {"командующий", "генерал-майор"}),  # the army is the organisation
+    # a person's age between the two
+    ("Трибунал осудил бывшего командира бригады 60-летнего полковника Петра Савина.",
+     "Пётр Савин", {"командир бригады", "полковник"}),
+    # a second head right after the first is its possessor, not another post
+    ("Он встретился с помощником министра Иваном Петровым.", "Иван Петров",
+     {"помощник министра"}),
+])
+def test_a_rank_after_a_post_is_a_title_of_its_own(pipeline, text, person, titles):
+    posts = _posts(_annotate(pipeline, text))
+    assert {p[1] for p in posts if p[0] == person} == titles, posts

@@ -32,6 +32,7 @@ from functools import lru_cache
 from itertools import accumulate, pairwise
 
 from svodka.article import Article, Position, Token
+from svodka.extract.coref import AGE
 from svodka.extract.title_forms import can_take_case, genitive, nominative
 from svodka.grammars.titles import (
     HEAD_LABELS,
@@ -212,7 +213,7 @@ def extract_positions(article: Article, *, nlp: NLP) -> list[Position]:
     ctx = Context(article)
     positions: list[Position] = []
     seen: set[tuple[str, int, int]] = set()
-    titles = find_titles(ctx.labels)
+    titles = _split_stacked(ctx, find_titles(ctx.labels))
     starts = {first: stop for first, stop in titles}
     ctx.title_starts = starts
     prenamed: dict[int, list[str]] = {}  # a title's first token → the people named after it
@@ -259,6 +260,35 @@ def extract_positions(article: Article, *, nlp: NLP) -> list[Position]:
     inherit_places(positions)
     _state_posts_default(ctx, positions)
     return positions
+
+
+def _split_stacked(ctx: Context, titles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two titles of one person the grammar read as one, the second in the same oblique
+    case right before the name: «командующего 58-й армии Северо-Кавказского округа
+    генерал-лейтенанта Анатолия Хрулева» is a command and a rank. A second head right
+    after the first is its possessor instead («помощника министра Иванова»)."""
+    out = []
+    for first, stop in titles:
+        head = _head_index(ctx, first, stop)
+        case = ctx.tokens[head].feats.get("Case")
+        last = stop - 1
+        if case in ("Gen", "Acc", "Dat", "Ins") and last > head + 1 and ctx.labels[last] in (
+                HEAD_LABELS) and _same_form(case, ctx.tokens[last]) and ctx.person_at(
+                    stop, starting=True) is not None:
+            cut = last
+            while cut - 1 > head + 1 and ctx.tokens[cut - 1].pos == "ADJ" and _same_form(
+                    case, ctx.tokens[cut - 1]):
+                cut -= 1  # «74-летнего генерала», «российского агента»
+            out += [(first, cut), (last, stop)]
+        else:
+            out.append((first, stop))
+    return out
+
+
+def _same_form(case: str, token: Token) -> bool:
+    """The token in that case, an animate accusative and a genitive counting as one."""
+    other = token.feats.get("Case")
+    return other == case or {case, other} <= {"Gen", "Acc"}
 
 
 def _running_for(ctx: Context, first: int) -> bool:
@@ -610,7 +640,9 @@ def _stacked(ctx: Context, first: int, stop: int, starts: dict[int, int],
     else:
         nxt = _past_adjectives(ctx, stop)  # «…, знаменитый изобретатель Рэй Курцвейл»
         if nxt not in starts:
-            return []
+            nxt = _past_age(ctx, stop)  # «военного командира боснийских сербов 74-летнего
+            if nxt not in starts:  # генерала Ратко Младича»
+                return []
     case = ctx.tokens[_head_index(ctx, first, stop)].feats.get("Case")
     other = ctx.tokens[_head_index(ctx, nxt, starts[nxt])].feats.get("Case")
     return prenamed.get(nxt, []) if case == other or {case, other} <= {"Gen", "Acc"} else []
@@ -621,6 +653,11 @@ def _introduced(person: Occurrence, starts: dict[int, int]) -> bool:
     журналист, член Союза писателей Владислав Пастухов» the title after Смолин's comma
     opens the next person's titles, since Смолин came with one of his own."""
     return person.first in starts.values()
+
+
+def _past_age(ctx: Context, stop: int) -> int:
+    """The index after a person's age («74-летнего») at `stop`; -1 when there is none."""
+    return stop + 1 if stop < len(ctx.tokens) and AGE.match(ctx.tokens[stop].text) else -1
 
 
 def _past_adjectives(ctx: Context, stop: int) -> int:
