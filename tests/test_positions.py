@@ -450,3 +450,12 @@ def test_a_name_in_the_genitive(word, gender, genitive):
 def test_a_rank_after_a_post_is_a_title_of_its_own(pipeline, text, person, titles):
     posts = _posts(_annotate(pipeline, text))
     assert {p[1] for p in posts if p[0] == person} == titles, posts
+
+
+def test_a_linked_role_noun_in_an_oblique_case_names_the_office_not_a_post(pipeline):
+    text = ("Президент Франции Эмманюэль Макрон прибыл в Берлин. Полномочия президента "
+            "истекают в 2027 году. Президент заявил, что не будет баллотироваться.")
+    article = _annotate(pipeline, text)
+    starts = {p.start for p in article.positions}
+    assert text.index("президента") not in starts, _posts(article)
+    assert text.rindex("Президент") in starts, _posts(article)  # the subject is his
