@@ -886,3 +886,21 @@ def test_a_cited_or_quoted_source_and_its_outlet_each_give_a_record(extract, tex
              and q["end"] == start + len(content)]
     assert {q["speaker_name"] for q in spans} == speakers, record["quotes"]
     assert len(spans) == len(speakers)
+
+
+def test_an_about_phrase_ends_before_a_finite_verb_it_cannot_hold(extract):
+    # an article that ran two sentences together: the «о» phrase is the content, not the rest
+    text = "В феврале из Сеула сообщили о казни начальника генштаба был казнен, однако позже он выступил."
+    record = extract(text)
+    spans = [text[q["start"]:q["end"]] for q in record["quotes"]]
+    assert spans == ["казни начальника генштаба"], spans
+
+
+def test_a_line_ending_in_a_colon_is_no_block_of_the_cue_before_it(extract):
+    text = ("Клуб «Орион» объявил об отставке главного тренера команды Игоря Смирнова:\n\n"
+            "В заявлении на официальном сайте клуба говорится:\n"
+            "Игорь Смирнов принял решение о завершении работы в клубе.")
+    record = extract(text)
+    spans = {text[q["start"]:q["end"]]: q["speaker_name"] for q in record["quotes"]}
+    assert "В заявлении на официальном сайте клуба говорится:" not in spans, spans
+    assert "Игорь Смирнов принял решение о завершении работы в клубе" in spans, spans

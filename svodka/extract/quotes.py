@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from svodka.article import Article, Quote
 from svodka.extract.marks import Quoted
-from svodka.extract.reported import Found, impersonal, reported_quotes
+from svodka.extract.reported import Found, frames_a_block, impersonal, reported_quotes
 from svodka.extract.speakers import (
     PREPOSITIONS_IN,
     STATEMENT_NOUNS,
@@ -289,7 +289,8 @@ def _colon_blocks(ctx: SpeechContext, found: list[Found]) -> list[Found]:
         end = len(ctx.text) if end < 0 else end
         while end > start and ctx.text[end - 1] in " .\t":
             end -= 1
-        if len(ctx.text[start:end].split()) < 3 or ctx.text[start] in "«\"„“" or any(
+        if len(ctx.text[start:end].split()) < 3 or ctx.text[start] in "«\"„“" or frames_a_block(
+                ctx.text[start:end]) or any(
                 g.start < end and start < g.end for g in found):
             continue
         out.append(Found("direct", start, end, f.speaker, f.cue, f.carry))

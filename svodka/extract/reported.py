@@ -531,7 +531,10 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
         if c >= b:
             return None
         start = tokens[c].start
-        return _indirect(ctx, start, clause_end(ctx, c, b), speaker, cue, carry)
+        end = clause_end(ctx, c, b)
+        if marker == "about":
+            end = min(end, _phrase_end(ctx, c, b))
+        return _indirect(ctx, start, end, speaker, cue, carry)
     if verb.feats.get("VerbForm") == "Conv":
         if verb.lemma in ("ссылаться", "сослаться") and v + 2 < b and tokens[v + 1].lemma == "на" and (
                 not can_speak(ctx, v + 2, b) and ctx.entity_at(v + 2) is None):
@@ -918,6 +921,20 @@ def _complement(ctx: SpeechContext, v: int, b: int) -> tuple[str, int] | None:
     return None
 
 
+def _phrase_end(ctx: SpeechContext, c: int, b: int) -> int:
+    """The end of an «о» phrase before a finite verb it cannot hold, one no comma opens a
+    clause for («сообщили о казни начальника генштаба был казнен»: the article ran two
+    sentences together)."""
+    for k in range(c + 1, b):
+        t = ctx.tokens[k]
+        if t.text in CLAUSE_END or ctx.quoted_at(t.start):
+            break
+        if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin":
+            end = ctx.tokens[k - 1].end
+            return end
+    return ctx.tokens[b - 1].end
+
+
 def _has_object(ctx: SpeechContext, v: int, b: int) -> bool:
     """«…, отмечают жесткую позицию X»: the verb takes an object instead of a subject."""
     c = v + 1
@@ -1076,9 +1093,16 @@ def _after_colon(ctx: SpeechContext, c: int, speaker: Speaker | None, cue: str,
     end = len(ctx.text) if end < 0 else end
     while end > start and ctx.text[end - 1] in " .\t":
         end -= 1
-    if len(ctx.text[start:end].split()) < 3 or _reports_in_third_person(ctx, start):
+    if len(ctx.text[start:end].split()) < 3 or _reports_in_third_person(ctx, start) or (
+            frames_a_block(ctx.text[start:end])):
         return None
     return Found("direct", start, end, speaker, cue, carry)
+
+
+def frames_a_block(line: str) -> bool:
+    """A line ending in a colon introduces a block of its own («В заявлении на сайте
+    клуба говорится:»): it is no block of the speech cued before it."""
+    return line.rstrip().endswith(":")
 
 
 QUOTE_OPENERS = ("«", '"', "„", "“")
