@@ -904,3 +904,17 @@ def test_a_line_ending_in_a_colon_is_no_block_of_the_cue_before_it(extract):
     spans = {text[q["start"]:q["end"]]: q["speaker_name"] for q in record["quotes"]}
     assert "В заявлении на официальном сайте клуба говорится:" not in spans, spans
     assert "Игорь Смирнов принял решение о завершении работы в клубе" in spans, spans
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # a request ends before a comma that opens a clause with a finite verb of its own
+    (("Спикер Сергей Нарышкин пообещал поставить вопрос о поведении депутата на заседании "
+      "комиссии, глава фракции Иван Орлов потребовал лишить его мандата."),
+     "поставить вопрос о поведении депутата на заседании комиссии"),
+    (("Американские власти потребовали выдать его США, чтобы он предстал перед судом, но "
+      "российский президент в этом отказал."), "выдать его США, чтобы он предстал перед судом"),
+])
+def test_a_request_ends_where_a_clause_of_its_own_begins(extract, text, content):
+    record = extract(text)
+    spans = [text[q["start"]:q["end"]] for q in record["quotes"]]
+    assert content in spans, spans

@@ -546,7 +546,7 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
             speaker = _gerund_subject(ctx, v, a, b)  # «…, пообещав подчиняться …»
             if speaker is not None:
                 c = _after_addressee(tokens, v + 1, b)
-                return _indirect(ctx, tokens[c].start, clause_end(ctx, c, b), speaker, cue)
+                return _indirect(ctx, tokens[c].start, _request_end(ctx, c, b), speaker, cue)
         return None  # «…, пообещав пост премьера»: otherwise a gerund reports only with «что»
     if _postposed(ctx, v, a) and not _has_object(ctx, v, b):
         return _content_first(ctx, v, a, b)
@@ -578,11 +578,42 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
             speaker = _subject(ctx, v, a, b, before=True)
             if speaker is None and verb.feats.get("Number") == "Plur":
                 return None  # «его часто называют "…"»: nobody in particular
+            end = None
             if verb.lemma in PROMISE_VERBS and _infinitive_after(tokens, c, b) is not None:
                 c = _after_addressee(tokens, c, b)  # the addressee is not what was proposed
-            return _indirect(ctx, tokens[c].start, clause_end(ctx, c, b), speaker, cue,
+                end = _request_end(ctx, c, b)
+            return _indirect(ctx, tokens[c].start, end or clause_end(ctx, c, b), speaker, cue,
                              None if speaker else carry_for(ctx.tokens[v]))
     return None
+
+
+SUBORDINATORS = {"который", "что", "чтобы", "если", "когда", "где", "куда", "как", "пока",
+                 "потому", "поскольку", "хотя", "чей", "кто"}
+
+
+def _request_end(ctx: SpeechContext, c: int, b: int) -> int:
+    """The end of what was asked or promised, an infinitive phrase from token `c`: before a
+    comma that opens a clause of its own, one with a finite verb and no subordinator
+    («пообещал поставить вопрос …, глава ЛДПР потребовал …», «потребовали выдать его …, но
+    президент отказал»)."""
+    end = clause_end(ctx, c, b)
+    for j in range(c + 1, b):
+        t = ctx.tokens[j]
+        if t.start >= end:
+            break
+        if t.text != "," or ctx.quoted_at(t.start):
+            continue
+        k = j + 1
+        while k < b and ctx.tokens[k].pos in ("CCONJ", "ADV") and ctx.tokens[k].lemma not in (
+                SUBORDINATORS):
+            k += 1
+        if k >= b or ctx.tokens[k].lemma in SUBORDINATORS or ctx.tokens[k].pos == "SCONJ":
+            continue
+        nxt = next((m for m in range(k, b) if ctx.tokens[m].text in CLAUSE_END), b)
+        if any(u.pos in ("VERB", "AUX") and u.feats.get("VerbForm") == "Fin"
+               for u in ctx.tokens[k:nxt]):
+            return ctx.tokens[j - 1].end
+    return end
 
 
 def _charge(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
