@@ -918,3 +918,16 @@ def test_a_request_ends_where_a_clause_of_its_own_begins(extract, text, content)
     record = extract(text)
     spans = [text[q["start"]:q["end"]] for q in record["quotes"]]
     assert content in spans, spans
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # «этому закону»: the document the article named in full before
+    (("Суд признал незаконным закон «О гарантиях вкладчиков», принятый в 2019 году. Согласно "
+      "этому закону, банк не может менять ставку."), "закон «О гарантиях вкладчиков»"),
+    # with no fuller name before, the document noun alone, in the nominative
+    ("Согласно этому закону, банк не может менять ставку.", "закон"),
+])
+def test_a_document_pointed_at_is_named_as_the_article_wrote_it(extract, text, speaker):
+    record = extract(text)
+    quote = quote_for(record, "банк не может менять ставку")
+    assert quote is not None and quote["speaker_name"] == speaker, record["quotes"]

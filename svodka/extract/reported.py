@@ -1473,9 +1473,10 @@ def from_phrase(ctx: SpeechContext, i: int, a: int, b: int, *, width: int = 1) -
         speaker = resolve_phrase(ctx, noun + 1, min(source_end, np_end(ctx, noun + 1,
                                                                         source_end)))
     if speaker is None and carry is None and (tokens[noun].lemma in source_nouns() or (
-            preposition == "согласно" and not hedge and not pointed)) and (
-            tokens[noun].lemma not in STATEMENT_NOUNS):
-        speaker = resolve_phrase(ctx, noun, np_end(ctx, noun, source_end))  # «согласно докладу»
+            preposition == "согласно" and not hedge)) and (
+            tokens[noun].lemma not in STATEMENT_NOUNS):  # «согласно докладу», and «согласно
+        speaker = resolve_phrase(ctx, noun - pointed, np_end(ctx, noun, source_end))  # этому
+        # закону», the document named in full before («закон «О Фольксвагене»»)
     if speaker is None and carry is None and not hedge:
         carry = "any"
     k = i - 1 if tokens[i - 1].text == "," else i

@@ -709,6 +709,8 @@ def nominative_speaker(ctx: SpeechContext, start: int, end: int, head: int) -> S
         speaker = resolve_phrase(ctx, *fuller)
         if speaker is not None:
             return speaker
+    if start + 1 < end and ctx.tokens[start].lemma in DEMONSTRATIVES:
+        start += 1  # «этому закону» with no fuller name before: «закон»
     name = nominative(ctx, start, end)
     owner = _possessor(ctx, start, end, head)
     if owner is not None:
@@ -788,7 +790,12 @@ def _fuller_description(ctx: SpeechContext, start: int, end: int, head: int
                         ) -> tuple[int, int] | None:
     """A description the article wrote out in full before: «Дочь Джорджа Мендонсы сказала …
     Дочь рассказала …», «министерство здравоохранения Великобритании … министерство
-    здравоохранения сообщило»: (start, end) of that nearest fuller phrase."""
+    здравоохранения сообщило», «немецкий закон «О Фольксвагене» … Согласно этому закону»:
+    (start, end) of that nearest fuller phrase."""
+    demonstrative = start + 1 < end and ctx.tokens[start].lemma in DEMONSTRATIVES
+    if demonstrative:
+        start += 1  # «этому закону»: the one just named, in full
+        head = next((j for j in range(start, end) if ctx.tokens[j].pos != "ADJ"), start)
     if ctx.tokens[head].pos != "NOUN" or end - start > 4 or any(
             t.pos not in ("NOUN", "ADJ") for t in ctx.tokens[start:end]):
         return None
@@ -807,7 +814,7 @@ def _fuller_description(ctx: SpeechContext, start: int, end: int, head: int
                 stop += 1
             return j, stop
         if not (t.feats.get("Case") == "Gen" and t.pos in ("NOUN", "PROPN", "ADJ") or (
-                t.text in ("«", '"', "„", "“") and end > head + 1)):
+                t.text in ("«", '"', "„", "“") and (end > head + 1 or demonstrative))):
             continue
         if t.text in ("«", '"', "„", "“"):  # «руководство магазина «Молодая гвардия»»
             quoted = ctx.quoted_at(t.start + 1) if after + 1 < start else None
@@ -818,6 +825,9 @@ def _fuller_description(ctx: SpeechContext, start: int, end: int, head: int
         if stop > after:
             return j, stop
     return None
+
+
+DEMONSTRATIVES = {"этот", "данный", "тот", "указанный", "упомянутый"}
 
 
 def _named_before_apposition(ctx: SpeechContext, k: int, lo: int) -> Speaker | None:
