@@ -931,3 +931,18 @@ def test_a_document_pointed_at_is_named_as_the_article_wrote_it(extract, text, s
     record = extract(text)
     quote = quote_for(record, "банк не может менять ставку")
     assert quote is not None and quote["speaker_name"] == speaker, record["quotes"]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a gathering «, на котором …» was announced at: its host
+    (("В Белграде прошла пресс-конференция президента Сербии Бориса Тадича, на которой было "
+     "сообщено о поимке генерала."), "поимке генерала", "Борис Тадич"),
+    # a body named before with its name, then by its description only
+    (("Картина продана на торгах, проведенных аукционным домом Sotheby’s в Лондоне. Об этом "
+      "сообщили в аукционном доме, который открыл неделю торгов."),
+     "Картина продана на торгах, проведенных аукционным домом Sotheby’s в Лондоне", "Sotheby’s"),
+])
+def test_a_statement_made_at_a_gathering_or_by_a_described_body(extract, text, content, speaker):
+    record = extract(text)
+    quote = quote_for(record, content)
+    assert quote is not None and same_speaker(quote["speaker_name"], speaker), record["quotes"]

@@ -623,6 +623,10 @@ def speaker_in(ctx: SpeechContext, lo: int, hi: int, *, verb: int | None = None
         if past and t.lemma in PREPOSITIONS_IN:
             head = phrase = past - 1  # «в опубликованном на сайте Кремля указе»: the decree
         # «в МИД РФ»; «на (официальном) сайте Кремля»: a website a statement appeared on
+        if t.lemma == "на" and ctx.tokens[i + 1].lemma == "который":
+            host = _gathering_host(ctx, i + 1, lo)  # «пресс-конференция президента Бориса
+            if host is not None:  # Тадича, на которой было сообщено …»
+                return host
         if not (t.lemma in PREPOSITIONS_IN or t.lemma == "на" and ctx.tokens[head].lemma in (
                 ON_SOURCES)) or ctx.quoted_at(t.start):
             continue
@@ -635,7 +639,8 @@ def speaker_in(ctx: SpeechContext, lo: int, hi: int, *, verb: int | None = None
         if head in ctx.places:
             continue  # «в Солсбери»: where it happened, not who said it
         if entity is None and not (h.pos == "NOUN" and (
-                h.lemma in source_nouns() or h.feats.get("Animacy") == "Anim")):
+                h.lemma in source_nouns() or h.feats.get("Animacy") == "Anim")) and not (
+                _names_a_body(ctx, phrase, np_end(ctx, head, hi), head)):
             continue
         speaker = resolve_phrase(ctx, phrase, np_end(ctx, head, hi))
         if speaker is not None:
@@ -643,6 +648,15 @@ def speaker_in(ctx: SpeechContext, lo: int, hi: int, *, verb: int | None = None
     if verb is not None and verb - lo > 10:
         return _opening_source(ctx, lo, verb)
     return None
+
+
+def _names_a_body(ctx: SpeechContext, start: int, end: int, head: int) -> bool:
+    """«сообщили в аукционном доме» after «аукционным домом Christie’s»: a description the
+    article wrote out before with an organisation's name."""
+    fuller = _fuller_description(ctx, start, end, head)
+    return fuller is not None and any(
+        ctx.entity_at(j) is not None and ctx.entity_at(j).type == "ORGANIZATION"
+        for j in range(*fuller))
 
 
 def _opening_source(ctx: SpeechContext, lo: int, verb: int) -> Speaker | None:
@@ -863,6 +877,26 @@ def _relative_source(ctx: SpeechContext, i: int, lo: int) -> Speaker | None:
                         return found
                     break
         return resolve_phrase(ctx, k, j)
+    return None
+
+
+GATHERINGS = {"пресс-конференция", "брифинг", "заседание", "встреча", "совещание", "съезд",
+              "конференция", "форум", "саммит", "церемония", "выступление"}
+
+
+def _gathering_host(ctx: SpeechContext, i: int, lo: int) -> Speaker | None:
+    """Whose gathering «, на котором …» (token i is «который») refers to: the genitive
+    after a gathering noun right before the comma («пресс-конференция президента Сербии
+    Бориса Тадича, на которой было сообщено …»)."""
+    j = i - 2
+    if j < lo or ctx.tokens[j].text != ",":
+        return None
+    for k in range(j - 1, max(lo - 1, j - 8), -1):
+        t = ctx.tokens[k]
+        if t.pos == "NOUN" and fold(t.lemma) in GATHERINGS:
+            return resolve_phrase(ctx, k + 1, j) if k + 1 < j else None
+        if t.pos not in ("NOUN", "PROPN", "ADJ", "X"):
+            return None
     return None
 
 
