@@ -22,6 +22,7 @@ reports up to where the main clause resumes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,7 +47,7 @@ from svodka.extract.speakers import (
     speech_verbs,
 )
 from svodka.lexicons import lexicon_rows
-from svodka.nlp import fold, is_number
+from svodka.nlp import fold, get_nlp, is_number
 
 IMPERSONAL = {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться",
               "считаться", "ожидаться", "предполагаться",
@@ -673,6 +674,9 @@ def from_participle(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
     if complement is None and v + 2 < b and ctx.tokens[v + 1].lemma == PP_OBJECTS.get(
             ctx.tokens[v].lemma):
         complement = ("about", v + 2)  # «Движения чаепития, призывающего к сокращению …»
+    if complement is None and ctx.tokens[v].lemma in PREDICATE_VERBS:
+        return _object_and_predicate(  # «Украина, считающая этот кредит политически
+            ctx, v, a, b, subject=lambda: _participle_antecedent(ctx, v, a))  # обусловленным»
     if complement is None or complement[0] not in ("that", "about") or complement[1] >= b:
         return None
     speaker = _participle_antecedent(ctx, v, a)
@@ -763,14 +767,15 @@ def _after_accusative(tokens: list, c: int, b: int) -> bool:
         tokens[j].feats.get("VerbForm") == "Inf")
 
 
-def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
+def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int, *,
+                          subject: Callable[[], Speaker | None] | None = None) -> Found | None:
     """«Китай считает Тайвань своей провинцией», «назвал его диктатором»: an object in the
     accusative and a noun or adjective in the instrumental after it."""
     tokens = ctx.tokens
     obj = v + 1
     if obj + 1 < b and tokens[obj].pos == "ADJ" and tokens[obj].feats.get("Case") == "Ins" and (
             tokens[obj + 1].feats.get("Case") == "Acc" and tokens[obj + 1].pos == "NOUN"):
-        speaker = _subject(ctx, v, a, b, before=True)  # «Суд счёл необоснованными запрет …»
+        speaker = subject() if subject else _subject(ctx, v, a, b, before=True)  # «Суд счёл необоснованными запрет …»
         if speaker is None:
             return None
         return _indirect(ctx, tokens[obj].start, clause_end(ctx, obj, b), speaker,
@@ -795,11 +800,12 @@ def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int) -> Found |
     if k + 1 < b and tokens[k].lemma == "как" and tokens[v].lemma in AS_VERBS and tokens[
             k + 1].pos in ("NOUN", "ADJ", "PROPN", "NUM"):
         k += 1  # «оценивают его состояние как тяжёлое»
-    elif k >= b or not _instrumental(tokens[k]) or tokens[k].pos not in ("NOUN", "ADJ"):
+    elif k >= b or not _instrumental(tokens[k]) or tokens[k].pos not in ("NOUN", "ADJ") and (
+            tokens[k].feats.get("VerbForm") != "Part"):  # «сочли кредит обусловленным»
         return None
     if tokens[k].text[:1].isupper():
         return None  # «назвали дочь Рэддикс»: a name given, not a judgement
-    speaker = _subject(ctx, v, a, b, before=True)
+    speaker = subject() if subject else _subject(ctx, v, a, b, before=True)
     if speaker is None:
         return None
     return _indirect(ctx, tokens[obj].start, _predicate_end(ctx, k, b), speaker, tokens[v].text)
@@ -812,6 +818,12 @@ def _instrumental(t) -> bool:
         t.text.endswith(("ым", "им", "ыми", "ими")))
 
 
+def _instrumental_participle(word: str) -> bool:
+    """A full participle in the instrumental by its morphology, whatever the tagger read
+    («разрушившим» it tags a noun)."""
+    return any({"PRTF", "ablt"} <= p.tag.grammemes for p in get_nlp().analyzer.parse(word))
+
+
 def _predicate_end(ctx: SpeechContext, k: int, b: int) -> int:
     """The end of the judgement «… своей провинцией», «… "партией жуликов и воров"»: the
     instrumental phrase with its dependants, up to a comma or conjunction outside quotes."""
@@ -822,6 +834,9 @@ def _predicate_end(ctx: SpeechContext, k: int, b: int) -> int:
         if ctx.quoted_at(t.start):
             last = j
             continue
+        if t.text == "," and j + 1 < b and _instrumental(tokens[k]) and _instrumental_participle(
+                tokens[j + 1].text):
+            continue  # «его диктатором, разрушившим … экономику»: a participle on the judgement
         if t.text in CLAUSE_END or t.text in DASHES or t.pos in ("CCONJ", "SCONJ") or (
                 t.pos == "VERB" and t.feats.get("VerbForm") != "Part"):
             break  # a participle is a modifier: «частью скоординированной атаки»
@@ -1459,8 +1474,9 @@ def from_phrase(ctx: SpeechContext, i: int, a: int, b: int, *, width: int = 1) -
     comma = next((j for j in range(noun + 1, b) if tokens[j].text == ","), None)
     source_end = comma if comma is not None else b
     if comma is not None and comma + 1 < b and (  # «По мнению телеканала, принадлежащего …,»
-            tokens[comma + 1].feats.get("VerbForm") == "Part" or tokens[comma + 1].lemma
-            == "который"):
+            tokens[comma + 1].feats.get("VerbForm") == "Part" and tokens[comma + 1].feats.get(
+                "Case") != "Nom" or tokens[comma + 1].lemma == "который"):  # (not «…, похищенный
+        # итальянец — инженер»: the content's own subject)
         comma = next((j for j in range(comma + 1, b) if tokens[j].text == ","), None)
     cue = ctx.text[tokens[i].start : tokens[noun].end]
     speaker = None
