@@ -234,6 +234,12 @@ SENTENCES = [
     # a possessor whose name does not decline, then the holder in the nominative
     ("Врач Хиллари Клинтон Лиза Бардек сообщила, что всё хорошо.",
      "Лиза Бардек", "врач", None, None),
+    # an organisation after «в» is where the post is held (a country there is not whose)
+    ("Представитель Ирана в ОПЕК Мохаммад Хатиби заявил, что выборы пройдут в срок.",
+     "Мохаммад Хатиби", "представитель Ирана", "ОПЕК", "Иран"),
+    # a military district is the post's jurisdiction
+    ("Главкомом назначен командующий войсками Сибирского военного округа Александр Постников.",
+     "Александр Постников", "командующий войсками", "Сибирский военный округ", None),
     # «один из …» apposed to a name
     ("Валерий Гергиев, один из известных дирижёров России, выступил в Вене.",
      "Валерий Гергиев", "дирижёр", None, "Россия"),
@@ -438,7 +444,7 @@ def test_a_name_in_the_genitive(word, gender, genitive):
 
 @pytest.mark.parametrize(("text", "person", "titles"), [
     # a post and a rank read as one title, the rank in the same case right before the name
-    ("Издание называет командующего 20-й армии Западного округа генерал-майора Игоря Седова.",
+    ("Издание называет командующего 20-й армией генерал-майора Игоря Седова.",
      "Игорь Седов", {"командующий", "генерал-майор"}),  # the army is the organisation
     # a person's age between the two
     ("Трибунал осудил бывшего командира бригады 60-летнего полковника Петра Савина.",

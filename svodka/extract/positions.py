@@ -48,10 +48,10 @@ from svodka.pipeline import Stage
 log = logging.getLogger(__name__)
 
 GEO_TYPES = {"COUNTRY", "CITY", "REGION", "LOCATION"}
-PLACE_TYPES = GEO_TYPES | {"ORGANIZATION", "FACILITY"}
+PLACE_TYPES = GEO_TYPES | {"ORGANIZATION", "FACILITY", "DISTRICT"}
 # what a title's `organization` may name: the body, or the city or region a post governs
 # («мэр Москвы», «губернатор Приморья»); a country goes to `country`
-JURISDICTIONS = {"ORGANIZATION", "CITY", "REGION"}
+JURISDICTIONS = {"ORGANIZATION", "CITY", "REGION", "DISTRICT"}
 APPOSITION_MARKS = {",", "—", "–", "-", "("}
 LINK_WORDS_MAX = 4
 DOMINANCE = 3  # how much more often than all others together the article's country is named
@@ -1197,7 +1197,11 @@ def describe(ctx: Context, first: int, stop: int, nlp: NLP, *,
     end_index = stop
     after_v = bool(places) and places[-1].first > head + 1 and \
         ctx.labels[places[-1].first - 1] == "v"  # «посол в Сингапуре» is not Singapore's
-    if places and not joined and not after_v and places[-1].last >= stop - 2:
+    if after_v and not joined and places[-1].type == "ORGANIZATION" and (
+            places[-1].last >= stop - 2):
+        organization = _named_core(ctx, places[-1]).entity  # «представитель Тегерана в ОПЕК»
+        end_index = places[-1].first - 1
+    elif places and not joined and not after_v and places[-1].last >= stop - 2:
         last = _named_core(ctx, places[-1])
         cut = [last]
         if last.type in GEO_TYPES and len(places) > 1 and places[-2].type == "ORGANIZATION" \
