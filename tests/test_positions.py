@@ -465,3 +465,10 @@ def test_a_linked_role_noun_in_an_oblique_case_names_the_office_not_a_post(pipel
     starts = {p.start for p in article.positions}
     assert text.index("президента") not in starts, _posts(article)
     assert text.rindex("Президент") in starts, _posts(article)  # the subject is his
+
+
+def test_a_country_adjective_before_the_organisation_is_no_part_of_the_title(pipeline):
+    text = ("Лавров провел переговоры с главой МИД КНР Ван И. Глава китайского МИД подчеркнул, "
+            "что Пекин выступает за урегулирование.")
+    posts = _posts(_annotate(pipeline, text))
+    assert ("Ван И", "глава", "МИД Китая", "Китай", "Глава") in posts, posts

@@ -264,13 +264,18 @@ def link_role(ctx: Context, people: dict[str, Person], i: int,
               title_tokens: set[int]) -> tuple[Entity, Mention, int] | None:
     tokens = ctx.tokens
     table = roles()
-    for n in (3, 2, 1):
+    inside: Entity | None = None  # a country adjective within the role: «глава китайского МИД»
+    for n in (3, 2):
         key = tuple(t.lemma for t in tokens[i : i + n])
         role = table.get(key)
         if role is not None and len(key) == n:
             break
     else:
-        role, n = _occupation_role(tokens[i]), 1
+        role, n, inside = _role_around_adjective(ctx, table, i)
+        if role is None:
+            role, n = table.get((tokens[i].lemma,)), 1
+        if role is None:
+            role = _occupation_role(tokens[i])
         if role is None:
             return None
     head = tokens[i]
@@ -279,7 +284,7 @@ def link_role(ctx: Context, people: dict[str, Person], i: int,
     if head.feats.get("Number") == "Plur":
         return None
     end = i + n
-    modifier: Entity | None = None
+    modifier: Entity | None = inside
     span_end = end
     named = ctx.named_at.get(end)
     if named is not None and tokens[end].sentence == head.sentence and (
@@ -314,6 +319,23 @@ def link_role(ctx: Context, people: dict[str, Person], i: int,
         return None
     mention = Mention(head.start, tokens[span_end - 1].end, kind="nominal")
     return entity, mention, span_end - i
+
+
+def _role_around_adjective(ctx: Context, table: dict[tuple[str, ...], Role], i: int
+                           ) -> tuple[Role | None, int, Entity | None]:
+    """A role of several words with a country adjective after its first word («глава
+    китайского МИД» is «глава МИД» of China): the role, its length with the adjective, and
+    the country; (None, 0, None) when there is none."""
+    tokens = ctx.tokens
+    adjective = ctx.named_at.get(i + 1)
+    if adjective is None or i + 2 >= len(tokens) or tokens[i + 1].pos != "ADJ":
+        return None, 0, None
+    for n in (3, 2):
+        key = (tokens[i].lemma, *(t.lemma for t in tokens[i + 2 : i + n + 1]))
+        role = table.get(key)
+        if role is not None and len(key) == n:
+            return role, n + 1, adjective[0]
+    return None, 0, None
 
 
 def _occupation_role(token: Token) -> Role | None:

@@ -1239,7 +1239,7 @@ def _describes_next(ctx: Context, i: int) -> bool:
     """An adjective or participle in the case of the word after it, which it describes."""
     token, nxt = ctx.tokens[i], ctx.tokens[i + 1]
     return (token.pos == "ADJ" or token.feats.get("VerbForm") == "Part") and ctx.labels[i] in (
-        "gen", "other") and token.feats.get("Case") == nxt.feats.get("Case") is not None
+        "gen", "other", "modgen") and token.feats.get("Case") == nxt.feats.get("Case") is not None
 
 
 def _inner_body(ctx: Context, places: list[Occurrence]) -> str | None:
