@@ -590,3 +590,19 @@ def test_a_branch_is_an_organisation_of_its_own_named_as_written(extract, text, 
 )
 def test_a_po_phrase_that_is_no_part_of_the_name(extract, text, absent):
     assert absent not in spans(extract(text))
+
+
+def test_a_bare_abbreviation_a_gazetteer_alias_opens_joins_the_named_entry(extract):
+    # «ЦБ» opens the aliases «ЦБ РФ», «ЦБ России» of Банк России
+    record = extract("ЦБ сохранил ставку. Совет директоров Банка России принял это решение.")
+    bank = next(e for e in record["entities"] if e["name"] == "Банк России")
+    assert "ЦБ" in {record["text"][m["start"]:m["end"]] for m in bank["mentions"]}
+    # with no such entry named, a bare «ЦБ» stays an organisation of its own
+    alone = extract("ЦБ сохранил ставку.")
+    assert [e["name"] for e in alone["entities"] if e["type"] == "ORGANIZATION"] == ["ЦБ"]
+
+
+def test_gazetteer_entries_keep_the_abbreviations_their_aliases_open_with():
+    from svodka.extract.entities import get_gazetteer
+
+    assert get_gazetteer().by_qid("Q806651").short_names == ("ЦБ",)

@@ -366,6 +366,8 @@ def _join_bare_heads(article: Article, candidates: list[Candidate]) -> None:
         tokens = [t for t in article.tokens[first:first + 2] if t.end <= c.end]
         if len(tokens) == 2 and (tokens[1].feats.get("Case") == "Gen" or tokens[1].pos == "ADP"):
             fuller.append((c.start, {fold(tokens[0].text), fold(tokens[0].lemma)}, c.group))
+        if c.entry is not None and c.entry.short_names:  # «Банк России» … «ЦБ» (of «ЦБ РФ»)
+            fuller.append((c.start, {fold(name) for name in c.entry.short_names}, c.group))
     if not fuller:
         return
     moves: dict[str, str] = {}

@@ -49,6 +49,9 @@ class GazetteerEntry:
     capital_of: str | None = None   # cities: QID of the country whose capital it is
     stands_for: str | None = None   # metonyms: QID of the state they stand for
     kind: str | None = None         # organizations' kind
+    # abbreviations its several-word aliases open with («ЦБ» of «ЦБ РФ»): a bare one in an
+    # article that names the entry is a short name of it
+    short_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,14 @@ def _rows(path: Path, required: tuple[str, ...]) -> Iterable[tuple[int, dict[str
                                  f"{len(header)}")
             yield number, dict(zip(header, cells + [""] * (len(header) - len(cells)),
                                    strict=True))
+
+
+def _short_names(row: dict[str, str], columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The upper-case abbreviations that open a row's several-word names («ЦБ» of «ЦБ РФ»,
+    «МИД» of «МИД КНР»)."""
+    words = {name.split()[0] for column in columns for name in _split(row.get(column))
+             if len(name.split()) > 1}
+    return tuple(sorted(w for w in words if len(w) > 1 and w.isupper() and w.isalpha()))
 
 
 class Gazetteer:
@@ -180,6 +191,7 @@ class Gazetteer:
                 capital_of=row.get("capital_of") or None,
                 stands_for=row.get("stands_for") or None,
                 kind=kind,
+                short_names=_short_names(row, spec.names),
             )
             self._entries.append(entry)
             if qid is not None:
