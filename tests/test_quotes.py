@@ -953,3 +953,13 @@ def test_a_statement_made_at_a_gathering_or_by_a_described_body(extract, text, c
     record = extract(text)
     quote = quote_for(record, content)
     assert quote is not None and same_speaker(quote["speaker_name"], speaker), record["quotes"]
+
+
+@pytest.mark.parametrize("text", [row[0] for row in TWO_SOURCES] + [
+    ("Об этом сообщает агентство Reuters со ссылкой на агентство Reuters и источники в "
+     "правительстве."),
+])
+def test_the_same_words_never_get_two_records_of_one_speaker(extract, text):
+    quotes = extract(text)["quotes"]
+    keys = [(q["start"], q["end"], q["speaker_name"]) for q in quotes]
+    assert len(keys) == len(set(keys)), quotes

@@ -72,7 +72,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     found = settle_overlaps(found)
     carry_speakers(ctx, found)
     found = [f for f in found if not _nested_same_speaker(f, found)]
-    found += cited_sources(ctx, found) + relaying_outlets(found)
+    found += [f for f in cited_sources(ctx, found) + relaying_outlets(found)
+              if not _recorded(f, found)]
     found = [piece for f in found for piece in _paragraphs(ctx.text, f)]
     return [Quote(kind=f.kind, start=f.start, end=f.end,
                   speaker=f.speaker.entity.id if f.speaker and f.speaker.entity else None,
@@ -390,6 +391,12 @@ def relaying_outlets(found: list[Found]) -> list[Found]:
     return [Found(f.kind, f.start, f.end, f.relayed, f.cue, quoted=f.quoted) for f in found
             if f.relayed is not None and f.speaker is not None and (
                 f.speaker.name != f.relayed.name)]
+
+
+def _recorded(f: Found, found: list[Found]) -> bool:
+    """Whether the same words already have a record with the same speaker."""
+    return any(g.start == f.start and g.end == f.end and g.speaker is not None
+               and g.speaker.name == f.speaker.name for g in found)
 
 
 def _cited_start(ctx: SpeechContext, k: int, b: int) -> int | None:
