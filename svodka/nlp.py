@@ -139,7 +139,7 @@ class NLP:
 
     # --- annotation ---------------------------------------------------------
     def annotate(self, article: Article, *, syntax: bool = False) -> None:
-        doc = Doc(article.text)
+        doc = Doc(one_script(article.text))
         doc.segment(self.segmenter)
         doc.tag_morph(self.morph_tagger)
         if syntax:
@@ -242,6 +242,30 @@ def restore_yo(normal: str, original: str) -> str:
             word = "".join(chars)
         out.append(word)
     return " ".join(out)
+
+
+# Latin and Cyrillic letters that look alike; web text often mixes them inside one word
+# («Cолист» with a Latin «C», «YоuТubе» with Cyrillic «о», «Т», «е»)
+LATIN_LOOKALIKES = "AaBCcEeHKMOoPpTXxy"
+CYRILLIC_LOOKALIKES = "АаВСсЕеНКМОоРрТХху"
+TO_CYRILLIC = str.maketrans(LATIN_LOOKALIKES, CYRILLIC_LOOKALIKES)
+TO_LATIN = str.maketrans(CYRILLIC_LOOKALIKES, LATIN_LOOKALIKES)
+WORD_CHAR = r"[^\W_]"
+MIXED_WORD = re.compile(rf"{WORD_CHAR}*(?:[a-zA-Z]{WORD_CHAR}*[а-яёА-ЯЁ]|[а-яёА-ЯЁ]{WORD_CHAR}*[a-zA-Z])"
+                        rf"{WORD_CHAR}*")
+
+
+def one_script(text: str) -> str:
+    """The text with each word that mixes Latin and Cyrillic letters written in the script
+    most of its letters are in, where the others have a look-alike there; the same length,
+    so every offset still points into the original text."""
+    def fix(match: re.Match) -> str:
+        word = match.group()
+        latin = sum("a" <= ch.lower() <= "z" for ch in word)
+        cyrillic = sum("а" <= ch.lower() <= "я" or ch.lower() == "ё" for ch in word)
+        return word.translate(TO_LATIN if latin > cyrillic else TO_CYRILLIC)
+
+    return MIXED_WORD.sub(fix, text)
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from svodka.article import Article
-from svodka.nlp import get_nlp, restore_yo
+from svodka.nlp import get_nlp, one_script, restore_yo
 from svodka.pipeline import Pipeline
 from svodka.settings import Settings
 
@@ -61,3 +61,19 @@ def test_lemma_key_folds_case_and_yo():
 )
 def test_restore_yo(normal, original, expected):
     assert restore_yo(normal, original) == expected
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("Cолист группы", "Солист группы"),  # a Latin «C» in a Russian word
+    ("канал на YоuТubе", "канал на YouTube"),  # Cyrillic «о», «Т», «е» in a Latin one
+    ("Fruktы и __NOTOC__", "Fruktы и __NOTOC__"),  # no look-alike, no word: left alone
+])
+def test_words_mixing_scripts_are_read_in_one(text, fixed):
+    assert one_script(text) == fixed
+
+
+def test_a_word_with_a_latin_lookalike_is_analysed_as_russian(pipeline):
+    article = pipeline(Article(text="Cолист группы Иван Петров дал концерт."))
+    first = article.tokens[0]
+    assert (first.start, first.end, first.lemma) == (0, 6, "солист")
+    assert article.text.startswith("Cолист")  # the text itself stays as written
