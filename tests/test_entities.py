@@ -606,3 +606,11 @@ def test_gazetteer_entries_keep_the_abbreviations_their_aliases_open_with():
     from svodka.extract.entities import get_gazetteer
 
     assert get_gazetteer().by_qid("Q806651").short_names == ("ЦБ",)
+
+
+def test_companies_news_keeps_naming_link_in_either_script(extract):
+    record = extract("Концерн Volkswagen и компания Samsung заключили сделку. Акции Фольксвагена "
+                     "выросли.")
+    linked = {e["name"]: e.get("wikidata") for e in record["entities"]}
+    assert linked.get("Volkswagen") == "Q156578" and linked.get("Samsung") == "Q20716", linked
+    assert len([e for e in record["entities"] if e.get("wikidata") == "Q156578"]) == 1
