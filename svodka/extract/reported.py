@@ -543,6 +543,11 @@ def from_verb(ctx: SpeechContext, v: int, a: int, b: int, sentence: int) -> Foun
             if speaker is not None:
                 return _indirect(ctx, tokens[v + 2].start, clause_end(ctx, v + 2, b), speaker,
                                  verb.text)
+        if verb.lemma in PREDICATE_VERBS:  # «…, назвав выбор Дик «историческим решением»»
+            found = _object_and_predicate(ctx, v, a, b,
+                                          subject=lambda: _gerund_subject(ctx, v, a, b))
+            if found is not None:
+                return found
         if verb.lemma in PROMISE_VERBS and _infinitive_after(tokens, v + 1, b) is not None:
             speaker = _gerund_subject(ctx, v, a, b)  # «…, пообещав подчиняться …»
             if speaker is not None:
@@ -790,8 +795,12 @@ def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int, *,
         return None
     k = head + 1
     while k < b and (tokens[k].feats.get("Case") in ("Gen", "Acc") and tokens[k].pos in (
-            "NOUN", "PROPN", "ADJ", "DET", "NUM") or ctx.quoted_at(tokens[k].start)):
-        k += 1  # the object's own words and genitive tail («ситуацию в регионе» stops at «в»)
+            "NOUN", "PROPN", "ADJ", "DET", "NUM") or tokens[k].pos == "PROPN" or tokens[k].text in (
+                "«", '"', "„", "“") or ctx.quoted_at(tokens[k].start) and not _instrumental(
+                    tokens[k])):
+        k += 1  # the object's own words and genitive tail («ситуацию в регионе» stops at «в»;
+        # a name that does not decline, «выбор Дик»), up to a quoted predicate («назвав его
+        # «президентом своего сердца»»)
     while k < b and tokens[k].pos in ("DET", "ADV", "ADJ") and tokens[k].feats.get(
             "Case") in ("Ins", None):
         if tokens[k].pos == "ADJ" and _instrumental(tokens[k]):
@@ -837,6 +846,9 @@ def _predicate_end(ctx: SpeechContext, k: int, b: int) -> int:
         if t.text == "," and j + 1 < b and _instrumental(tokens[k]) and _instrumental_participle(
                 tokens[j + 1].text):
             continue  # «его диктатором, разрушившим … экономику»: a participle on the judgement
+        if t.text == "," and j + 2 < b and tokens[j + 1].text in ("«", '"', "„", "“") and (
+                _instrumental(tokens[j + 2])):
+            continue  # «… «руководящей идеей партии», «мощным идейным оружием …»»: a list
         if t.text in CLAUSE_END or t.text in DASHES or t.pos in ("CCONJ", "SCONJ") or (
                 t.pos == "VERB" and t.feats.get("VerbForm") != "Part"):
             break  # a participle is a modifier: «частью скоординированной атаки»
