@@ -96,6 +96,9 @@ QUOTES = [
     (("Председатель назвал это учение «руководящей идеей партии», «мощным оружием для "
       "познания мира»."), "это учение «руководящей идеей партии», «мощным оружием для познания мира",
      "mixed", "председатель", "назвал"),
+    # a suspicion is a charge: the suspected and what of
+    ("Следствие подозревает бизнесмена в хищении бюджетных средств.",
+     "бизнесмена в хищении бюджетных средств", "indirect", "следствие", "подозревает"),
     # mixed: reported speech with a quoted fragment
     ("Дмитрий Песков назвал эти обвинения «абсолютно абсурдными».",
      "эти обвинения «абсолютно абсурдными", "mixed", "Дмитрий Песков", "назвал"),
@@ -805,6 +808,8 @@ def test_an_inner_statement_stops_before_the_outlet_that_reports_it(extract):
     "Министр подвергся критике за рост цен.",
     # mentioned by no statement or document
     "Его имя упоминается в разговорах.",
+    # suspected by nobody named: «двоих» is no subject's form
+    "Двоих чиновников ведомства подозревают в мошенничестве.",
     # an «о» phrase a noun governs is no statement's content of its own
     "Сообщение о происшествии опубликовал сайт.",
     # a newspaper's quoted name before «приводит слова» is no quote of its words

@@ -87,6 +87,7 @@ OBJECT_VERBS = {"подчеркнуть", "подчеркивать", "указ�
 ABOUT = {"о", "об", "обо"}
 # verbs of accusing and criticising, with the preposition that opens what the charge is
 CHARGE_VERBS = {"обвинить": "в", "обвинять": "в", "упрекнуть": "в", "упрекать": "в",
+                "подозревать": "в", "заподозрить": "в",  # «следствие подозревает X в …»
                 "критиковать": "за", "раскритиковать": "за"}
 CHARGE_MAX = 6  # words of the accused between the verb and the charge
 CRITICISING_VERBS = {"подвергнуть", "подвергать"}  # «подверг (резкой) критике X»
@@ -636,6 +637,8 @@ def _charge(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
     if j >= b - 1 or tokens[j].lemma != preposition or tokens[j + 1].lemma in ("тот", "то"):
         return None  # «обвинил в том, что …» is read with its «что»
     speaker = _subject(ctx, v, a, b, before=True)
+    if speaker is None and verb.feats.get("Number") == "Plur":
+        return None  # «двоих чиновников подозревают в мошенничестве»: nobody in particular
     return _indirect(ctx, tokens[v + 1].start, clause_end(ctx, v + 1, b), speaker, verb.text)
 
 

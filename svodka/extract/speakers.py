@@ -17,7 +17,7 @@ from functools import lru_cache
 from svodka.article import Article, Entity, Token
 from svodka.extract.documents import document_heads
 from svodka.extract.marks import Quoted, find_quoted, inside, top_level
-from svodka.extract.title_forms import name_genitive
+from svodka.extract.title_forms import can_take_case, name_genitive
 from svodka.lexicons import lexicon_rows, lexicon_words
 from svodka.nlp import fold, get_nlp, is_number, last_part_parses
 
@@ -242,7 +242,8 @@ def is_source_head(ctx: SpeechContext, i: int) -> bool:
             ctx.tokens[i + 1].feats.get("Case") == "Gen") and (ctx.tokens[i + 1].feats.get(
                 "Animacy") == "Anim" or ctx.tokens[i + 1].lemma in source_nouns()):
         return True  # «ряд артистов», «группа депутатов»
-    if t.pos == "NUM" and case in ("Nom", "Acc", None) and _counts_people(ctx, i):
+    if t.pos == "NUM" and case in ("Nom", "Acc", None) and _counts_people(ctx, i) and (
+            case == "Nom" or can_take_case(t.text, "Nom", get_nlp())):  # not «двоих чиновников»
         return True  # «несколько десятков женщин заявили»
     if t.pos != "NOUN" or case != "Nom":
         return False
