@@ -96,6 +96,9 @@ QUOTES = [
     (("Председатель назвал это учение «руководящей идеей партии», «мощным оружием для "
       "познания мира»."), "это учение «руководящей идеей партии», «мощным оружием для познания мира",
      "mixed", "председатель", "назвал"),
+    # a number of people written in digits speaks
+    ("25 депутатов заявили, что закон нужно отменить.", "закон нужно отменить", "indirect",
+     "25 депутатов", "заявили"),
     # a suspicion is a charge: the suspected and what of
     ("Следствие подозревает бизнесмена в хищении бюджетных средств.",
      "бизнесмена в хищении бюджетных средств", "indirect", "следствие", "подозревает"),
@@ -808,8 +811,6 @@ def test_an_inner_statement_stops_before_the_outlet_that_reports_it(extract):
     "Министр подвергся критике за рост цен.",
     # mentioned by no statement or document
     "Его имя упоминается в разговорах.",
-    # suspected by nobody named: «двоих» is no subject's form
-    "Двоих чиновников ведомства подозревают в мошенничестве.",
     # an «о» phrase a noun governs is no statement's content of its own
     "Сообщение о происшествии опубликовал сайт.",
     # a newspaper's quoted name before «приводит слова» is no quote of its words
@@ -975,3 +976,11 @@ def test_the_same_words_never_get_two_records_of_one_speaker(extract, text):
     quotes = extract(text)["quotes"]
     keys = [(q["start"], q["end"], q["speaker_name"]) for q in quotes]
     assert len(keys) == len(set(keys)), quotes
+
+
+def test_a_charge_by_nobody_named_has_a_null_speaker(extract):
+    # «двоих» is in a form no subject has: the suspicion is nobody's in particular
+    text = "Двоих чиновников ведомства подозревают в мошенничестве."
+    quotes = extract(text)["quotes"]
+    assert [(text[q["start"]:q["end"]], q["speaker_name"]) for q in quotes] == [
+        ("в мошенничестве", None)], quotes

@@ -636,9 +636,7 @@ def _charge(ctx: SpeechContext, v: int, a: int, b: int) -> Found | None:
         j += 1
     if j >= b - 1 or tokens[j].lemma != preposition or tokens[j + 1].lemma in ("тот", "то"):
         return None  # «обвинил в том, что …» is read with its «что»
-    speaker = _subject(ctx, v, a, b, before=True)
-    if speaker is None and verb.feats.get("Number") == "Plur":
-        return None  # «двоих чиновников подозревают в мошенничестве»: nobody in particular
+    speaker = _subject(ctx, v, a, b, before=True)  # none named: a null speaker (guidelines)
     return _indirect(ctx, tokens[v + 1].start, clause_end(ctx, v + 1, b), speaker, verb.text)
 
 

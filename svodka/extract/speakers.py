@@ -243,8 +243,8 @@ def is_source_head(ctx: SpeechContext, i: int) -> bool:
                 "Animacy") == "Anim" or ctx.tokens[i + 1].lemma in source_nouns()):
         return True  # «ряд артистов», «группа депутатов»
     if t.pos == "NUM" and case in ("Nom", "Acc", None) and _counts_people(ctx, i) and (
-            case == "Nom" or can_take_case(t.text, "Nom", get_nlp())):  # not «двоих чиновников»
-        return True  # «несколько десятков женщин заявили»
+            case == "Nom" or not t.text.isalpha() or can_take_case(t.text, "Nom", get_nlp())):
+        return True  # «несколько десятков женщин», «25 депутатов»; not «двоих чиновников»
     if t.pos != "NOUN" or case != "Nom":
         return False
     return t.feats.get("Animacy") == "Anim" or t.lemma in source_nouns()
