@@ -721,7 +721,7 @@ def topic_names(article: Article, candidates: list[Candidate], gazetteer: Gazett
                         j += 1
             if j >= len(tokens) or fold(tokens[j].text) != "по":
                 continue
-            if holder is not None and _branch_place(tokens, j, by_start):
+            if holder is not None and _branch_place(tokens, j, by_start) is not None:
                 continue  # «Следственный комитет России по Челябинской области»: a branch
             end = _topic_end(tokens, j, by_start)
             if end is None:
@@ -745,11 +745,8 @@ def topic_names(article: Article, candidates: list[Candidate], gazetteer: Gazett
         if len(after) < 2 or fold(after[0].text) != "по" or article.text[
                 c.end : after[0].start].strip():
             continue
-        at = 1
-        while at + 1 < len(after) and fold(after[at].text) in CITY_WORDS:
-            at += 1  # «по г. Москве», «по городу Москве»
-        place = by_start.get(after[at].start)
-        if place is None or place.type not in BRANCH_PLACES or place.nested_in is not None:
+        at = _branch_place(after, 0, by_start)
+        if at is None or by_start[after[at].start].nested_in is not None:
             continue  # (not «удара ВВС Израиля по Палестинским территориям»)
         end = _topic_end(after, at - 1, by_start)  # from the «по» or the city word
         if end is None:
@@ -766,13 +763,14 @@ def topic_names(article: Article, candidates: list[Candidate], gazetteer: Gazett
     return out
 
 
-def _branch_place(tokens: list[Token], j: int, by_start: dict[int, Candidate]) -> bool:
-    """Whether the «по» at tokens[j] names a city or region a branch acts in."""
+def _branch_place(tokens: list[Token], j: int, by_start: dict[int, Candidate]) -> int | None:
+    """Where the city or region a branch acts in starts, when the «по» at tokens[j] names
+    one (past «г.», «городу»: «по г. Москве»); else None."""
     at = j + 1
     while at + 1 < len(tokens) and fold(tokens[at].text) in CITY_WORDS:
         at += 1
     place = by_start.get(tokens[at].start) if at < len(tokens) else None
-    return place is not None and place.type in BRANCH_PLACES
+    return at if place is not None and place.type in BRANCH_PLACES else None
 
 
 def _named_body(article: Article, candidates: list[Candidate], c: Candidate) -> Candidate:

@@ -223,8 +223,8 @@ def extract_positions(article: Article, *, nlp: NLP) -> list[Position]:
         if people and (_named_after(ctx, first, stop) is not None or _comma_named(
                 ctx, first, _head_index(ctx, first, stop), stop) is not None):
             prenamed[first] = people
-        elif not people or _apposition_holder(ctx, first, stop) is None or _introduced(
-                _apposition_holder(ctx, first, stop), starts):
+        elif not people or (apposed := _apposition_holder(ctx, first, stop)) is None or (
+                _introduced(apposed, starts)):
             # a title running into the next one that names its holder is that holder's,
             # before any subject of the clause: «освободил … начальника войск РЭБ (РЭБ)
             # генерал-майора Олега Иванова» is Иванов's post, not Медведев's (but «Михаил
@@ -467,8 +467,10 @@ OBLIQUE_CASES = {"Gen", "Acc", "Dat", "Loc"}
 
 def _named_in_sentence(ctx: Context, entity: str, i: int) -> bool:
     """Whether the person's name is written in the sentence of token i."""
-    return any(ctx.same_sentence(i, j) for j, occ in ctx.outer.items()
-               if occ.entity == entity and occ.kind == "name")
+    sentence = ctx.article.sentences[ctx.tokens[i].sentence]
+    return any((occ := ctx.outer.get(j)) is not None and occ.entity == entity
+               and occ.kind == "name" and ctx.same_sentence(i, j)
+               for j in range(sentence.first_token, sentence.last_token))
 
 
 def _apposition_holder(ctx: Context, first: int, stop: int) -> Occurrence | None:

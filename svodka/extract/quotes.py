@@ -375,11 +375,11 @@ def cited_sources(ctx: SpeechContext, found: list[Found]) -> list[Found]:
                     cited.entity is not None or can_speak(ctx, n, b)):
                 continue
             offset = ctx.tokens[k].start
+            cue = ctx.text[offset : ctx.tokens[n - 1].end]
             for f in found:
                 if f.speaker is None or not f.speaker.known or f.speaker.name == cited.name or (
                         f.start <= offset < f.end) or not _attributed_in(ctx, f, a, b):
                     continue
-                cue = ctx.text[ctx.tokens[k].start : ctx.tokens[n - 1].end]
                 source = owned_by(ctx, n, end, f.speaker) or cited
                 out.append(Found(f.kind, f.start, f.end, source, cue, quoted=f.quoted))
     return out

@@ -778,10 +778,11 @@ def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int, *,
     """«Китай считает Тайвань своей провинцией», «назвал его диктатором»: an object in the
     accusative and a noun or adjective in the instrumental after it."""
     tokens = ctx.tokens
+    subject = subject or (lambda: _subject(ctx, v, a, b, before=True))
     obj = v + 1
     if obj + 1 < b and tokens[obj].pos == "ADJ" and tokens[obj].feats.get("Case") == "Ins" and (
             tokens[obj + 1].feats.get("Case") == "Acc" and tokens[obj + 1].pos == "NOUN"):
-        speaker = subject() if subject else _subject(ctx, v, a, b, before=True)  # «Суд счёл необоснованными запрет …»
+        speaker = subject()  # «Суд счёл необоснованными запрет …»
         if speaker is None:
             return None
         return _indirect(ctx, tokens[obj].start, clause_end(ctx, obj, b), speaker,
@@ -797,8 +798,7 @@ def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int, *,
     k = head + 1
     while k < b and (tokens[k].feats.get("Case") in ("Gen", "Acc") and tokens[k].pos in (
             "NOUN", "PROPN", "ADJ", "DET", "NUM") or tokens[k].pos == "PROPN" or tokens[k].text in (
-                "«", '"', "„", "“") or ctx.quoted_at(tokens[k].start) and not _instrumental(
-                    tokens[k])):
+                QUOTE_OPENERS) or ctx.quoted_at(tokens[k].start) and not _instrumental(tokens[k])):
         k += 1  # the object's own words and genitive tail («ситуацию в регионе» stops at «в»;
         # a name that does not decline, «выбор Дик»), up to a quoted predicate («назвав его
         # «президентом своего сердца»»)
@@ -815,7 +815,7 @@ def _object_and_predicate(ctx: SpeechContext, v: int, a: int, b: int, *,
         return None
     if tokens[k].text[:1].isupper():
         return None  # «назвали дочь Рэддикс»: a name given, not a judgement
-    speaker = subject() if subject else _subject(ctx, v, a, b, before=True)
+    speaker = subject()
     if speaker is None:
         return None
     return _indirect(ctx, tokens[obj].start, _predicate_end(ctx, k, b), speaker, tokens[v].text)
@@ -847,7 +847,7 @@ def _predicate_end(ctx: SpeechContext, k: int, b: int) -> int:
         if t.text == "," and j + 1 < b and _instrumental(tokens[k]) and _instrumental_participle(
                 tokens[j + 1].text):
             continue  # «его диктатором, разрушившим … экономику»: a participle on the judgement
-        if t.text == "," and j + 2 < b and tokens[j + 1].text in ("«", '"', "„", "“") and (
+        if t.text == "," and j + 2 < b and tokens[j + 1].text in QUOTE_OPENERS and (
                 _instrumental(tokens[j + 2])):
             continue  # «… «руководящей идеей партии», «мощным идейным оружием …»»: a list
         if t.text in CLAUSE_END or t.text in DASHES or t.pos in ("CCONJ", "SCONJ") or (
@@ -989,8 +989,7 @@ def _phrase_end(ctx: SpeechContext, c: int, b: int) -> int:
         if t.text in CLAUSE_END or ctx.quoted_at(t.start):
             break
         if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin":
-            end = ctx.tokens[k - 1].end
-            return end
+            return ctx.tokens[k - 1].end
     return ctx.tokens[b - 1].end
 
 
